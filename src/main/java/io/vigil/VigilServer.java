@@ -1,0 +1,155 @@
+package io.vigil;
+
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vigil.account.AccountService;
+import io.vigil.account.AccountStore;
+import io.vigil.account.Authenticator;
+import io.vigil.account.LoginThrottle;
+import io.vigil.account.PasswordHasher;
+import io.vigil.config.Settings;
+import io.vigil.db.Database;
+import io.vigil.http.AccessPolicy;
+import io.vigil.http.ApiDispatcher;
+import io.vigil.http.ApiResources;
+import io.vigil.http.HttpServer;
+import io.vigil.ratelimit.ApiLimiter;
+import io.vigil.session.SessionService;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: builds the database, services and HTTP listener of one Vigil server from
+ * its settings, and stops them in reverse order.
+ */
+public final class VigilServer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(VigilServer.class);
+
+  /** bcrypt cost of stored passwords. */
+  public static final int PASSWORD_LOG_ROUNDS = 12;
+
+  private final Settings settings;
+  private final Database database;
+  private final HttpServer http;
+  private final AccountService accounts;
+  private final AccountStore accountStore;
+  private final int port;
+
+  private VigilServer(
+      Settings settings,
+      Database database,
+      HttpServer http,
+      AccountService accounts,
+      AccountStore accountStore,
+      int port) {
+    this.settings = settings;
+    this.database = database;
+    this.http = http;
+    this.accounts = accounts;
+    this.accountStore = accountStore;
+    this.port = port;
+  }
+
+  /**
+   * Validates the settings, opens and migrates the database, creates the first Manager on an empty
+   * database and starts listening.
+   *
+   * @param announceBootstrap receives the first Manager's password when Vigil generated it, so the
+   *     caller can show it once; it is never logged
+   * @param extraResources adds API resources to those Vigil serves (tests use it)
+   */
+  public static VigilServer start(
+      Settings settings,
+      Clock clock,
+      Consumer<AccountService.Bootstrap> announceBootstrap,
+      Consumer<ApiResources.Builder> extraResources) {
+    settings.validate();
+    log.info("Starting Vigil {}: {}", Version.current(), settings.describe());
+    Database database = Database.open(settings.database(), "vigil-db", 10);
+    try {
+      AccountStore accountStore = new AccountStore(database.jdbi(), clock);
+      PasswordHasher hasher = new PasswordHasher(PASSWORD_LOG_ROUNDS);
+      AccountService accounts = new AccountService(accountStore, hasher);
+      Optional<AccountService.Bootstrap> bootstrap = accounts.bootstrap(settings.adminPassword());
+      bootstrap.ifPresent(announceBootstrap);
+
+      Authenticator authenticator =
+          new Authenticator(accountStore, hasher, new LoginThrottle(clock), clock);
+      SessionService sessions =
+          new SessionService(
+              database.jdbi(),
+              accountStore,
+              clock,
+              settings.sessionTimeout(),
+              settings.maxSessionsPerUser());
+      ApiResources.Builder resources = ApiResources.builder(AccessPolicy.standard());
+      extraResources.accept(resources);
+      ApiDispatcher dispatcher =
+          resources.build(
+              authenticator,
+              sessions,
+              accountStore,
+              new ApiLimiter(clock),
+              clock,
+              settings.baseUrl(),
+              settings.tlsEnabled(),
+              Version.current());
+
+      PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      new JvmMemoryMetrics().bindTo(metrics);
+      new JvmGcMetrics().bindTo(metrics);
+      new JvmThreadMetrics().bindTo(metrics);
+      new ClassLoaderMetrics().bindTo(metrics);
+      new ProcessorMetrics().bindTo(metrics);
+
+      HttpServer http =
+          new HttpServer(settings, dispatcher, metrics, database::isReachable, clock);
+      int port = http.start();
+      log.info("Vigil started: port={} baseUrl={}", port, settings.baseUrl());
+      return new VigilServer(settings, database, http, accounts, accountStore, port);
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public Settings settings() {
+    return settings;
+  }
+
+  public AccountService accounts() {
+    return accounts;
+  }
+
+  public AccountStore accountStore() {
+    return accountStore;
+  }
+
+  public Database database() {
+    return database;
+  }
+
+  /** Stops the listener (running calls finish first), then closes the database. */
+  @Override
+  public void close() {
+    log.info("Stopping Vigil");
+    try {
+      http.close();
+    } finally {
+      database.close();
+      log.info("Vigil stopped");
+    }
+  }
+}

@@ -1,0 +1,124 @@
+package io.vigil.cli;
+
+import io.vigil.VigilServer;
+import io.vigil.config.Settings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code vigil serve}: runs the server until SIGTERM or Ctrl-C. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = "Run the Vigil server. Every option can also be set by the environment"
+        + " variable named in its description.")
+final class ServeCommand implements Callable<Integer> {
+  @Mixin DatabaseOptions database;
+
+  @Option(
+      names = "--port",
+      defaultValue = "${env:VIGIL_PORT:-8080}",
+      description = "TCP port of the API (env VIGIL_PORT, default ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(
+      names = "--host",
+      defaultValue = "${env:VIGIL_HOST:-0.0.0.0}",
+      description = "Address to listen on (env VIGIL_HOST, default ${DEFAULT-VALUE}).")
+  String host;
+
+  @Option(
+      names = "--base-url",
+      defaultValue = "${env:VIGIL_BASE_URL}",
+      description = "URL clients reach Vigil at, used in DOCTYPE system ids and paging URLs"
+          + " (env VIGIL_BASE_URL, default http://localhost:PORT, or https:// with TLS).")
+  String baseUrl;
+
+  @Option(
+      names = "--tls-keystore",
+      defaultValue = "${env:VIGIL_TLS_KEYSTORE}",
+      description = "PKCS#12 keystore with the server certificate; enables HTTPS"
+          + " (env VIGIL_TLS_KEYSTORE).")
+  Path tlsKeystore;
+
+  @Option(
+      names = "--tls-keystore-password",
+      defaultValue = "${env:VIGIL_TLS_KEYSTORE_PASSWORD}",
+      description = "Password of the keystore (env VIGIL_TLS_KEYSTORE_PASSWORD).")
+  String tlsKeystorePassword;
+
+  @Option(
+      names = "--session-timeout",
+      defaultValue = "${env:VIGIL_SESSION_TIMEOUT:-60}",
+      description = "Minutes of inactivity after which an API session ends"
+          + " (env VIGIL_SESSION_TIMEOUT, default ${DEFAULT-VALUE}).")
+  long sessionTimeoutMinutes;
+
+  @Option(
+      names = "--max-sessions-per-user",
+      defaultValue = "${env:VIGIL_MAX_SESSIONS_PER_USER:-10}",
+      description = "Open API sessions one user may hold at once"
+          + " (env VIGIL_MAX_SESSIONS_PER_USER, default ${DEFAULT-VALUE}).")
+  int maxSessionsPerUser;
+
+  @Override
+  public Integer call() throws Exception {
+    Settings settings = settings();
+    Files.createDirectories(settings.dataDir());
+    VigilServer server =
+        VigilServer.start(
+            settings,
+            Clock.systemUTC(),
+            bootstrap -> {
+              if (bootstrap.passwordGenerated()) {
+                // Printed on the console only, never logged.
+                System.out.println();
+                System.out.println("Created the Manager user '" + bootstrap.admin().login()
+                    + "' with the password:");
+                System.out.println();
+                System.out.println("    " + bootstrap.password());
+                System.out.println();
+                System.out.println("It is shown only this once. Change it with:"
+                    + " vigil user passwd " + bootstrap.admin().login());
+                System.out.println();
+              }
+            },
+            resources -> {});
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.close();
+                  stopped.countDown();
+                },
+                "vigil-shutdown"));
+    stopped.await();
+    return 0;
+  }
+
+  Settings settings() {
+    String base = baseUrl;
+    boolean tls = tlsKeystore != null;
+    if (base == null || base.isBlank()) {
+      base = (tls ? "https" : "http") + "://localhost:" + port;
+    }
+    String adminPassword = System.getenv("VIGIL_ADMIN_PASSWORD");
+    return new Settings(
+        host,
+        port,
+        database.dataDir,
+        database.toSettings(),
+        base,
+        tls ? new Settings.TlsSettings(tlsKeystore, tlsKeystorePassword) : null,
+        Duration.ofMinutes(sessionTimeoutMinutes),
+        maxSessionsPerUser,
+        adminPassword == null || adminPassword.isEmpty() ? null : adminPassword);
+  }
+}

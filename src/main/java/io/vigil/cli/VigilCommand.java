@@ -1,0 +1,50 @@
+package io.vigil.cli;
+
+import io.vigil.Version;
+import io.vigil.VigilException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code vigil} command and its subcommands. */
+@Command(
+    name = "vigil",
+    mixinStandardHelpOptions = true,
+    versionProvider = VigilCommand.VersionProvider.class,
+    description = "Self-hosted vulnerability management server with a Qualys-compatible API.",
+    subcommands = {
+      ServeCommand.class,
+      UserCommand.class,
+      ClientCommand.class,
+      SubscriptionCommand.class,
+      DbCommand.class
+    })
+public final class VigilCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  /** Returns the command line with Vigil's error handling: a failure prints one line, no trace. */
+  public static CommandLine commandLine() {
+    CommandLine commandLine = new CommandLine(new VigilCommand());
+    commandLine.setExecutionExceptionHandler(
+        (e, cmd, parseResult) -> {
+          if (e instanceof VigilException || e instanceof IllegalStateException) {
+            cmd.getErr().println("vigil: " + e.getMessage());
+            return 1;
+          }
+          throw e;
+        });
+    return commandLine;
+  }
+
+  /** Prints the version from the jar manifest. */
+  static final class VersionProvider implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"vigil " + Version.current()};
+    }
+  }
+}

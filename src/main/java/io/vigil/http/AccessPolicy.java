@@ -1,0 +1,45 @@
+package io.vigil.http;
+
+import io.vigil.account.Role;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which roles may run which action: the one table of permissions for the whole API. An action
+ * missing from the table makes the server refuse to start, so no action is ever left open by
+ * mistake.
+ */
+public final class AccessPolicy {
+  public static final Set<Role> EVERY_ROLE = EnumSet.allOf(Role.class);
+
+  private final Map<String, Set<Role>> allowed = new HashMap<>();
+
+  /** Returns the permissions of every action Vigil serves. */
+  public static AccessPolicy standard() {
+    return new AccessPolicy()
+        .allow("/api/2.0/fo/session/", "login", EVERY_ROLE)
+        .allow("/api/2.0/fo/session/", "logout", EVERY_ROLE)
+        .allow(AboutResource.PATH, "", EVERY_ROLE);
+  }
+
+  /** Lets {@code roles} run {@code action} of the resource at {@code path}. */
+  public AccessPolicy allow(String path, String action, Set<Role> roles) {
+    allowed.put(key(path, action), Set.copyOf(roles));
+    return this;
+  }
+
+  boolean covers(String path, String action) {
+    return allowed.containsKey(key(path, action));
+  }
+
+  boolean permits(String path, String action, Role role) {
+    Set<Role> roles = allowed.get(key(path, action));
+    return roles != null && roles.contains(role);
+  }
+
+  private static String key(String path, String action) {
+    return path + ' ' + action;
+  }
+}

@@ -1,0 +1,397 @@
+package io.vigil.http;
+
+import io.javalin.http.Context;
+import io.vigil.account.AccountStore;
+import io.vigil.account.AuthResult;
+import io.vigil.account.Authenticator;
+import io.vigil.account.Subscription;
+import io.vigil.account.User;
+import io.vigil.ratelimit.ApiLimiter;
+import io.vigil.ratelimit.LimitExceededException;
+import io.vigil.ratelimit.LimitHeaders;
+import io.vigil.session.SessionService;
+import io.vigil.wire.ApiErrorCode;
+import io.vigil.wire.ApiException;
+import io.vigil.wire.RequestEcho;
+import io.vigil.wire.SimpleReturn;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Runs every call of the API through the same steps, in the order the real service applies them:
+ * X-Requested-With, authentication, rate and concurrency limits, the action, its method, its
+ * parameters, the caller's role, and only then the handler. Every failure on the way ends as a
+ * SIMPLE_RETURN with the Qualys code and HTTP status.
+ */
+public final class ApiDispatcher {
+  private static final Logger log = LoggerFactory.getLogger(ApiDispatcher.class);
+
+  public static final String SESSION_COOKIE = "QualysSession";
+
+  /** Parameters whose value never appears in an echo of the request or in a log line. */
+  private static final List<String> SECRET_PARAMETERS = List.of("password");
+
+  private final Map<String, ApiResource> resources = new HashMap<>();
+  private final AccessPolicy policy;
+  private final Authenticator authenticator;
+  private final SessionService sessions;
+  private final AccountStore accounts;
+  private final ApiLimiter limiter;
+  private final Clock clock;
+  private final String baseUrl;
+
+  public ApiDispatcher(
+      AccessPolicy policy,
+      Authenticator authenticator,
+      SessionService sessions,
+      AccountStore accounts,
+      ApiLimiter limiter,
+      Clock clock,
+      String baseUrl) {
+    this.policy = policy;
+    this.authenticator = authenticator;
+    this.sessions = sessions;
+    this.accounts = accounts;
+    this.limiter = limiter;
+    this.clock = clock;
+    this.baseUrl = baseUrl;
+  }
+
+  /** Adds a resource; every one of its actions must be listed in the access policy. */
+  public ApiDispatcher register(ApiResource resource) {
+    for (String action : resource.actions().keySet()) {
+      if (!policy.covers(resource.path(), action)) {
+        throw new IllegalStateException(
+            "Action '" + action + "' of " + resource.path() + " has no entry in AccessPolicy");
+      }
+    }
+    if (resources.put(resource.path(), resource) != null) {
+      throw new IllegalStateException("Resource registered twice: " + resource.path());
+    }
+    return this;
+  }
+
+  /** Returns the resource registered at a path, or null. */
+  ApiResource resource(String path) {
+    return resources.get(path);
+  }
+
+  /** Handles one call to a registered path. */
+  void dispatch(Context ctx, ApiResource resource) {
+    ApiResponse response = new ApiResponse(ctx, baseUrl, clock);
+    ApiRequest request = null;
+    ApiLimiter.Permit permit = null;
+    try {
+      requireRequestedWith(ctx, resource);
+      request = parse(ctx, resource);
+      String actionName = resource.hasActionParameter() ? request.params().get("action") : "";
+      ActionSpec action = findAction(resource, actionName);
+      if (action == null || action.authenticated()) {
+        authenticate(ctx, request);
+      }
+      if (resource.rateLimited() && request.userIfAuthenticated().isPresent()) {
+        String api = resource.path() + " " + (actionName == null ? "" : actionName);
+        permit = limiter.acquire(request.subscription().id(), api, request.subscription().limits());
+        setLimitHeaders(ctx, permit.headers());
+      }
+      if (action == null) {
+        throw actionError(resource, actionName);
+      }
+      validate(request, action);
+      if (request.userIfAuthenticated().isPresent()) {
+        checkRole(resource, action, request.user());
+      }
+      if (request.flag("echo_request", false)) {
+        response.echo(echo(request, ctx));
+      }
+      log.debug(
+          "API call: path={} action={} login={}",
+          resource.path(),
+          action.name(),
+          request.userIfAuthenticated().map(User::login).orElse("-"));
+      action.handler().handle(request, response);
+    } catch (Exception e) {
+      fail(ctx, response, resource, e);
+    } finally {
+      if (permit != null) {
+        permit.close();
+      }
+    }
+  }
+
+  private void requireRequestedWith(Context ctx, ApiResource resource) {
+    if (resource.requiresRequestedWith() && ctx.header("X-Requested-With") == null) {
+      throw new ApiException(
+          ApiErrorCode.MISSING_REQUESTED_WITH,
+          "Missing required header: X-Requested-With. Send it with any value on every API call,"
+              + " for example X-Requested-With: curl.");
+    }
+  }
+
+  private ApiRequest parse(Context ctx, ApiResource resource) {
+    HttpMethod method =
+        ctx.method().name().equals("POST") ? HttpMethod.POST : HttpMethod.GET;
+    List<Map.Entry<String, String>> params =
+        new ArrayList<>(ApiRequest.parseUrlEncoded(ctx.queryString()));
+    String contentType = ctx.contentType();
+    String formBody = null;
+    byte[] rawBody = null;
+    if (method == HttpMethod.POST) {
+      byte[] body = ctx.bodyAsBytes();
+      if (isForm(contentType)) {
+        formBody = new String(body, StandardCharsets.UTF_8);
+        params.addAll(ApiRequest.parseUrlEncoded(formBody));
+      } else if (body.length > 0) {
+        rawBody = body;
+      }
+    }
+    return new ApiRequest(
+        method,
+        resource.path(),
+        params,
+        formBody,
+        contentType,
+        rawBody,
+        ctx.ip(),
+        ctx.header("Cookie"));
+  }
+
+  private static boolean isForm(String contentType) {
+    return contentType == null
+        || contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+  }
+
+  private static ActionSpec findAction(ApiResource resource, String actionName) {
+    if (actionName == null) {
+      return null;
+    }
+    return resource.action(actionName).orElse(null);
+  }
+
+  private ApiException actionError(ApiResource resource, String actionName) {
+    if (actionName == null) {
+      return ApiException.missing(List.of("action"));
+    }
+    return ApiException.invalidValue(
+        "action", actionName, "use one of: " + String.join(", ", resource.actionNames()));
+  }
+
+  private void authenticate(Context ctx, ApiRequest request) {
+    String authorization = ctx.header("Authorization");
+    if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+      authenticateBasic(authorization.substring(6).trim(), request);
+      return;
+    }
+    for (String token : sessionTokens(ctx.header("Cookie"))) {
+      Optional<User> user = sessions.resolve(token);
+      if (user.isPresent()) {
+        if (!user.get().isActive()) {
+          sessions.end(token);
+          throw inactive();
+        }
+        request.authenticate(user.get(), subscriptionOf(user.get()));
+        return;
+      }
+    }
+    throw badLogin();
+  }
+
+  private void authenticateBasic(String encoded, ApiRequest request) {
+    String decoded;
+    try {
+      decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw badLogin();
+    }
+    int colon = decoded.indexOf(':');
+    if (colon < 0) {
+      throw badLogin();
+    }
+    User user =
+        checkPassword(decoded.substring(0, colon), decoded.substring(colon + 1), request);
+    request.authenticate(user, subscriptionOf(user));
+  }
+
+  /**
+   * Checks a login and password after the throttle's delay for this login and address.
+   *
+   * @throws ApiException with code 2000 or 2002 when the login fails
+   */
+  User checkPassword(String login, String password, ApiRequest request) {
+    Duration delay = authenticator.delayFor(login, request.clientAddress());
+    if (!delay.isZero()) {
+      try {
+        Thread.sleep(delay.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw badLogin();
+      }
+    }
+    AuthResult result = authenticator.authenticate(login, password, request.clientAddress());
+    if (result instanceof AuthResult.Authenticated authenticated) {
+      return authenticated.user();
+    }
+    if (result instanceof AuthResult.Inactive) {
+      throw inactive();
+    }
+    throw badLogin();
+  }
+
+  Subscription subscriptionOf(User user) {
+    return accounts
+        .findSubscription(user.subscriptionId())
+        .orElseThrow(
+            () -> new IllegalStateException("User " + user.login() + " has no subscription"));
+  }
+
+  /**
+   * Returns the values of every QualysSession cookie in a Cookie header. Clients that store the
+   * whole Set-Cookie line send its attributes back too ("QualysSession=...; path=/api; secure"),
+   * so anything that is not a name=value pair is skipped.
+   */
+  static List<String> sessionTokens(String cookieHeader) {
+    List<String> tokens = new ArrayList<>();
+    if (cookieHeader == null) {
+      return tokens;
+    }
+    for (String part : cookieHeader.split("[;,]")) {
+      String pair = part.trim();
+      int equals = pair.indexOf('=');
+      if (equals > 0 && pair.substring(0, equals).trim().equals(SESSION_COOKIE)) {
+        String value = pair.substring(equals + 1).trim();
+        if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+          value = value.substring(1, value.length() - 1);
+        }
+        tokens.add(value);
+      }
+    }
+    return tokens;
+  }
+
+  private static void validate(ApiRequest request, ActionSpec action) {
+    if (!action.methods().contains(request.method())) {
+      throw ApiException.wrongMethod(request.method().name(), List.of("action=" + action.name()));
+    }
+    List<String> unknown = new ArrayList<>();
+    for (String name : request.params().keySet()) {
+      if (!action.accepts(name)) {
+        unknown.add(name);
+      }
+    }
+    if (!unknown.isEmpty()) {
+      throw ApiException.unrecognized(unknown);
+    }
+    List<String> missing = new ArrayList<>();
+    for (String name : action.required()) {
+      String value = request.params().get(name);
+      if (value == null || value.isEmpty()) {
+        missing.add(name);
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw ApiException.missing(missing);
+    }
+    for (List<String> group : action.exclusiveGroups()) {
+      List<String> given = group.stream().filter(request::has).toList();
+      if (given.size() > 1) {
+        throw ApiException.exclusive(given);
+      }
+    }
+    request.flag("echo_request", false);
+  }
+
+  private void checkRole(ApiResource resource, ActionSpec action, User user) {
+    if (!policy.permits(resource.path(), action.name(), user.role())) {
+      log.info(
+          "API call denied: login={} role={} path={} action={}",
+          user.login(),
+          user.role().displayName(),
+          resource.path(),
+          action.name());
+      throw new ApiException(
+          ApiErrorCode.NOT_AUTHORIZED,
+          "Access denied: the "
+              + user.role().displayName()
+              + " role cannot run action="
+              + action.name()
+              + " on "
+              + resource.path()
+              + ".");
+    }
+  }
+
+  private RequestEcho echo(ApiRequest request, Context ctx) {
+    List<Map.Entry<String, String>> params = new ArrayList<>();
+    for (Map.Entry<String, String> param : request.paramsInOrder()) {
+      if (!SECRET_PARAMETERS.contains(param.getKey())) {
+        params.add(param);
+      }
+    }
+    String postData = request.formBody() == null ? null : withoutSecrets(request.formBody());
+    String login =
+        request
+            .userIfAuthenticated()
+            .map(User::login)
+            .orElse(request.params().getOrDefault("username", ""));
+    return new RequestEcho(clock.instant(), login, baseUrl + ctx.path(), params, postData);
+  }
+
+  /** Removes secret parameters from a url-encoded body, keeping the rest byte for byte. */
+  static String withoutSecrets(String formBody) {
+    List<String> kept = new ArrayList<>();
+    for (String part : formBody.split("&")) {
+      int equals = part.indexOf('=');
+      String name = equals < 0 ? part : part.substring(0, equals);
+      if (!SECRET_PARAMETERS.contains(name) && !part.isEmpty()) {
+        kept.add(part);
+      }
+    }
+    return String.join("&", kept);
+  }
+
+  private void fail(Context ctx, ApiResponse response, ApiResource resource, Exception e) {
+    ApiException error = ApiErrors.toApiException(e, resource.path());
+    if (error instanceof LimitExceededException limited) {
+      setLimitHeaders(ctx, limited.headers());
+    }
+    if (response.isWritten()) {
+      log.error("API call failed after its response had started: path={}", resource.path(), e);
+      return;
+    }
+    response.status(error.code().httpStatus());
+    response.write(SimpleReturn.error(error));
+  }
+
+  private static void setLimitHeaders(Context ctx, LimitHeaders headers) {
+    headers.asMap().forEach(ctx::header);
+  }
+
+  private static ApiException badLogin() {
+    return new ApiException(ApiErrorCode.BAD_LOGIN, "Bad Login/Password");
+  }
+
+  private static ApiException inactive() {
+    return new ApiException(ApiErrorCode.USER_INACTIVE, "User account is inactive");
+  }
+
+  /** Sets the request id of the log lines of this call. */
+  static void withRequestId(String requestId, Runnable call) {
+    MDC.put("requestId", requestId);
+    try {
+      call.run();
+    } finally {
+      MDC.remove("requestId");
+    }
+  }
+}

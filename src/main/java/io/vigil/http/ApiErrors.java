@@ -1,0 +1,34 @@
+package io.vigil.http;
+
+import io.vigil.account.ClientNotFoundException;
+import io.vigil.account.InvalidAccountValueException;
+import io.vigil.account.UserNotFoundException;
+import io.vigil.session.TooManySessionsException;
+import io.vigil.wire.ApiErrorCode;
+import io.vigil.wire.ApiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Maps every exception an API call can end with to its Qualys code, text and HTTP status. */
+final class ApiErrors {
+  private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+  private ApiErrors() {}
+
+  static ApiException toApiException(Exception e, String path) {
+    if (e instanceof ApiException api) {
+      return api;
+    }
+    if (e instanceof TooManySessionsException) {
+      return new ApiException(ApiErrorCode.TOO_MANY_SESSIONS, "Too many concurrent login(s)");
+    }
+    if (e instanceof UserNotFoundException || e instanceof ClientNotFoundException) {
+      return new ApiException(ApiErrorCode.NOT_FOUND, e.getMessage());
+    }
+    if (e instanceof InvalidAccountValueException) {
+      return new ApiException(ApiErrorCode.INVALID_VALUE, e.getMessage());
+    }
+    log.error("API call failed: path={}", path, e);
+    return new ApiException(ApiErrorCode.INTERNAL_ERROR, "Internal Error");
+  }
+}

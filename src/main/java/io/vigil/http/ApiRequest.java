@@ -1,0 +1,212 @@
+package io.vigil.http;
+
+import io.vigil.account.Subscription;
+import io.vigil.account.User;
+import io.vigil.wire.ApiException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * One API call: its parameters from the query string and the form body merged into one map, and
+ * the user who made it. A parameter given twice keeps its last value, as on Qualys; body
+ * parameters come after query parameters.
+ */
+public final class ApiRequest {
+  private final HttpMethod method;
+  private final String path;
+  private final Map<String, String> params;
+  private final List<Map.Entry<String, String>> paramsInOrder;
+  private final String formBody;
+  private final String contentType;
+  private final byte[] rawBody;
+  private final String clientAddress;
+  private final String cookieHeader;
+  private User user;
+  private Subscription subscription;
+
+  ApiRequest(
+      HttpMethod method,
+      String path,
+      List<Map.Entry<String, String>> paramsInOrder,
+      String formBody,
+      String contentType,
+      byte[] rawBody,
+      String clientAddress,
+      String cookieHeader) {
+    this.method = method;
+    this.path = path;
+    this.paramsInOrder = List.copyOf(paramsInOrder);
+    this.params = new LinkedHashMap<>();
+    for (Map.Entry<String, String> param : paramsInOrder) {
+      params.put(param.getKey(), param.getValue());
+    }
+    this.formBody = formBody;
+    this.contentType = contentType;
+    this.rawBody = rawBody;
+    this.clientAddress = clientAddress;
+    this.cookieHeader = cookieHeader;
+  }
+
+  /**
+   * Parses "a=1&b=2" into its pairs.
+   *
+   * @throws ApiException with code 1905 when a percent escape is malformed
+   */
+  static List<Map.Entry<String, String>> parseUrlEncoded(String encoded) {
+    List<Map.Entry<String, String>> pairs = new ArrayList<>();
+    if (encoded == null || encoded.isEmpty()) {
+      return pairs;
+    }
+    for (String part : encoded.split("&")) {
+      if (part.isEmpty()) {
+        continue;
+      }
+      int equals = part.indexOf('=');
+      String name = equals < 0 ? part : part.substring(0, equals);
+      String value = equals < 0 ? "" : part.substring(equals + 1);
+      try {
+        pairs.add(
+            Map.entry(
+                URLDecoder.decode(name, StandardCharsets.UTF_8),
+                URLDecoder.decode(value, StandardCharsets.UTF_8)));
+      } catch (IllegalArgumentException e) {
+        throw ApiException.invalidValue(name, value, "malformed URL encoding");
+      }
+    }
+    return pairs;
+  }
+
+  public HttpMethod method() {
+    return method;
+  }
+
+  /** Path of the called resource, such as /api/2.0/fo/session/. */
+  public String path() {
+    return path;
+  }
+
+  public String clientAddress() {
+    return clientAddress;
+  }
+
+  /** The raw Cookie header, or null. */
+  String cookieHeader() {
+    return cookieHeader;
+  }
+
+  /** Parameter names and values after merging, in first-seen order. */
+  public Map<String, String> params() {
+    return params;
+  }
+
+  /** Every parameter as received, duplicates included, for the echo of the request. */
+  List<Map.Entry<String, String>> paramsInOrder() {
+    return paramsInOrder;
+  }
+
+  /** The url-encoded POST body, or null when the call had none. */
+  String formBody() {
+    return formBody;
+  }
+
+  /** Body of a POST sent with a content type other than a form, such as text/xml. */
+  public Optional<byte[]> rawBody() {
+    return Optional.ofNullable(rawBody);
+  }
+
+  public String contentType() {
+    return contentType;
+  }
+
+  public boolean has(String name) {
+    return params.containsKey(name);
+  }
+
+  public Optional<String> string(String name) {
+    return Optional.ofNullable(params.get(name));
+  }
+
+  /** Returns a parameter that the action declared as required, so it is present. */
+  public String required(String name) {
+    String value = params.get(name);
+    if (value == null) {
+      throw ApiException.missing(List.of(name));
+    }
+    return value;
+  }
+
+  /** Reads a 0/1 flag; absent gives {@code defaultValue}. */
+  public boolean flag(String name, boolean defaultValue) {
+    String value = params.get(name);
+    if (value == null) {
+      return defaultValue;
+    }
+    return switch (value) {
+      case "0" -> false;
+      case "1" -> true;
+      default -> throw ApiException.invalidValue(name, value, "must be 0 or 1");
+    };
+  }
+
+  /** Reads a positive integer such as an id; absent gives empty. */
+  public OptionalLong positiveLong(String name) {
+    String value = params.get(name);
+    if (value == null) {
+      return OptionalLong.empty();
+    }
+    try {
+      long number = Long.parseLong(value.trim());
+      if (number > 0) {
+        return OptionalLong.of(number);
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw ApiException.invalidValue(name, value, "not a positive integer: " + value);
+  }
+
+  /** Reads one of a fixed set of values, ignoring case; returns the value as listed. */
+  public Optional<String> oneOf(String name, List<String> allowed) {
+    String value = params.get(name);
+    if (value == null) {
+      return Optional.empty();
+    }
+    for (String candidate : allowed) {
+      if (candidate.toLowerCase(Locale.ROOT).equals(value.toLowerCase(Locale.ROOT))) {
+        return Optional.of(candidate);
+      }
+    }
+    throw ApiException.invalidValue(name, value, "use one of: " + String.join(", ", allowed));
+  }
+
+  /** The authenticated user; set by the dispatcher before the action runs. */
+  public User user() {
+    if (user == null) {
+      throw new IllegalStateException("No authenticated user on this request");
+    }
+    return user;
+  }
+
+  public Subscription subscription() {
+    if (subscription == null) {
+      throw new IllegalStateException("No subscription on this request");
+    }
+    return subscription;
+  }
+
+  void authenticate(User user, Subscription subscription) {
+    this.user = user;
+    this.subscription = subscription;
+  }
+
+  Optional<User> userIfAuthenticated() {
+    return Optional.ofNullable(user);
+  }
+}

@@ -1,0 +1,111 @@
+package io.vigil.http;
+
+import io.javalin.http.Context;
+import io.vigil.wire.QualysTime;
+import io.vigil.wire.RequestEcho;
+import io.vigil.wire.SimpleReturn;
+import io.vigil.wire.XmlOutput;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** Writes the response of one API call in the Qualys formats. */
+public final class ApiResponse {
+  public static final String XML_CONTENT_TYPE = "text/xml;charset=UTF-8";
+
+  private final Context ctx;
+  private final String baseUrl;
+  private final Clock clock;
+  private RequestEcho echo;
+  private boolean written;
+
+  ApiResponse(Context ctx, String baseUrl, Clock clock) {
+    this.ctx = ctx;
+    this.baseUrl = baseUrl;
+    this.clock = clock;
+  }
+
+  void echo(RequestEcho echo) {
+    this.echo = echo;
+  }
+
+  boolean isWritten() {
+    return written;
+  }
+
+  public String baseUrl() {
+    return baseUrl;
+  }
+
+  public ApiResponse header(String name, String value) {
+    ctx.header(name, value);
+    return this;
+  }
+
+  public ApiResponse status(int status) {
+    ctx.status(status);
+    return this;
+  }
+
+  /** Writes a successful SIMPLE_RETURN with HTTP 200. */
+  public void simpleReturn(String text) {
+    simpleReturn(text, Map.of());
+  }
+
+  /** Writes a successful SIMPLE_RETURN with an ITEM_LIST, such as the ID of a new object. */
+  public void simpleReturn(String text, Map<String, String> items) {
+    write(SimpleReturn.success(text, items));
+  }
+
+  void write(SimpleReturn simpleReturn) {
+    ctx.contentType(XML_CONTENT_TYPE);
+    simpleReturn.write(open(), baseUrl, clock.instant(), echo);
+    written = true;
+  }
+
+  /**
+   * Streams an XML document: the declaration, DOCTYPE, the REQUEST echo when asked for, then what
+   * {@code body} writes.
+   *
+   * @param dtdPath path of the DTD under the base URL
+   */
+  public void xml(String root, String dtdPath, Consumer<XmlOutput> body) {
+    xml(root, dtdPath, true, body);
+  }
+
+  /**
+   * Streams an XML document whose DTD has no REQUEST element, so no echo is written.
+   *
+   * @param dtdPath path of the DTD under the base URL
+   */
+  public void xmlWithoutEcho(String root, String dtdPath, Consumer<XmlOutput> body) {
+    xml(root, dtdPath, false, body);
+  }
+
+  private void xml(String root, String dtdPath, boolean withEcho, Consumer<XmlOutput> body) {
+    ctx.contentType(XML_CONTENT_TYPE);
+    written = true;
+    XmlOutput xml = XmlOutput.begin(open(), root, baseUrl + dtdPath);
+    if (withEcho && echo != null) {
+      echo.write(xml);
+    }
+    body.accept(xml);
+    xml.finish();
+  }
+
+  /** Returns the current time as the API writes it, for DATETIME elements. */
+  public String now() {
+    return QualysTime.format(clock.instant());
+  }
+
+  private OutputStream open() {
+    try {
+      return ctx.res().getOutputStream();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,7 @@
+package io.vigil.http;
+
+/** The two methods of the Qualys API. */
+public enum HttpMethod {
+  GET,
+  POST
+}

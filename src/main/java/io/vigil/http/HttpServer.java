@@ -1,0 +1,214 @@
+package io.vigil.http;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vigil.config.Settings;
+import io.vigil.wire.ApiErrorCode;
+import io.vigil.wire.ApiException;
+import io.vigil.wire.SimpleReturn;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP listener: the API under /api/ and /msp/, the DTDs of every XML output, /health and
+ * /metrics. Paths are matched here rather than by Javalin's router, so that the Qualys rules for
+ * trailing slashes and unknown paths apply before anything else.
+ */
+public final class HttpServer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
+
+  private static final String API_PREFIX = "/api/2.0/fo";
+
+  private final Settings settings;
+  private final ApiDispatcher dispatcher;
+  private final PrometheusMeterRegistry metrics;
+  private final BooleanSupplier databaseUp;
+  private final Clock clock;
+  private Javalin app;
+
+  public HttpServer(
+      Settings settings,
+      ApiDispatcher dispatcher,
+      PrometheusMeterRegistry metrics,
+      BooleanSupplier databaseUp,
+      Clock clock) {
+    this.settings = settings;
+    this.dispatcher = dispatcher;
+    this.metrics = metrics;
+    this.databaseUp = databaseUp;
+    this.clock = clock;
+  }
+
+  /** Starts listening; returns the bound port, which differs from the setting when that is 0. */
+  public int start() {
+    app =
+        Javalin.create(
+            config -> {
+              config.startup.showJavalinBanner = false;
+              config.startup.showOldJavalinVersionWarning = false;
+              config.router.ignoreTrailingSlashes = false;
+              config.router.treatMultipleSlashesAsSingleSlash = false;
+              config.http.maxRequestSize = 64L * 1024 * 1024;
+              if (settings.tlsEnabled()) {
+                config.jetty.addConnector(this::tlsConnector);
+              }
+              config.routes.get("/health", this::health);
+              config.routes.get("/metrics", this::prometheus);
+              for (HandlerType method : new HandlerType[] {HandlerType.GET, HandlerType.POST}) {
+                config.routes.addHttpHandler(method, "/api/*", this::route);
+                config.routes.addHttpHandler(method, "/msp/*", this::route);
+              }
+            });
+    if (settings.tlsEnabled()) {
+      app.start();
+    } else {
+      app.start(settings.host(), settings.port());
+    }
+    int port = app.port();
+    log.info(
+        "HTTP{} listener started: host={} port={}",
+        settings.tlsEnabled() ? "S" : "",
+        settings.host(),
+        port);
+    return port;
+  }
+
+  private ServerConnector tlsConnector(Server server, HttpConfiguration httpConfig) {
+    SslContextFactory.Server ssl = new SslContextFactory.Server();
+    ssl.setKeyStorePath(settings.tls().keystore().toAbsolutePath().toString());
+    ssl.setKeyStorePassword(settings.tls().keystorePassword());
+    ssl.setKeyStoreType("PKCS12");
+    HttpConfiguration https = new HttpConfiguration(httpConfig);
+    https.addCustomizer(new SecureRequestCustomizer(false));
+    ServerConnector connector =
+        new ServerConnector(
+            server,
+            new SslConnectionFactory(ssl, "http/1.1"),
+            new HttpConnectionFactory(https));
+    connector.setHost(settings.host());
+    connector.setPort(settings.port());
+    return connector;
+  }
+
+  private void route(Context ctx) {
+    String requestId = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+    ApiDispatcher.withRequestId(requestId, () -> routeWithId(ctx));
+  }
+
+  private void routeWithId(Context ctx) {
+    String path = ctx.path();
+    setStandardHeaders(ctx);
+    if (path.endsWith(".dtd")) {
+      serveDtd(ctx, path);
+    } else if (dispatcher.resource(path) != null) {
+      dispatcher.dispatch(ctx, dispatcher.resource(path));
+    } else if (path.startsWith(API_PREFIX) && !path.endsWith("/")) {
+      redirectToSlash(ctx, path);
+    } else {
+      notFound(ctx, path);
+    }
+    Counter.builder("vigil.api.requests")
+        .description("API calls by resource and HTTP status")
+        .tag("resource", dispatcher.resource(path) != null ? path : "other")
+        .tag("status", Integer.toString(ctx.statusCode()))
+        .register(metrics)
+        .increment();
+  }
+
+  /** Sends the 301 that the real service sends for an API URL without its trailing slash. */
+  private void redirectToSlash(Context ctx, String path) {
+    String query = ctx.queryString();
+    String location = settings.baseUrl() + path + "/" + (query == null ? "" : "?" + query);
+    ctx.status(301);
+    ctx.header("Location", location);
+    ctx.contentType("text/html; charset=iso-8859-1");
+    ctx.result(
+        "<!DOCTYPE HTML PUBLIC \"-//IETF//DTD HTML 2.0//EN\">\n<html><head>\n"
+            + "<title>301 Moved Permanently</title>\n</head><body>\n<h1>Moved Permanently</h1>\n"
+            + "<p>The document has moved <a href=\""
+            + htmlEscape(location)
+            + "\">here</a>.</p>\n</body></html>\n");
+  }
+
+  private void notFound(Context ctx, String path) {
+    ApiResponse response = new ApiResponse(ctx, settings.baseUrl(), clock);
+    response.status(404);
+    response.write(
+        SimpleReturn.error(
+            new ApiException(ApiErrorCode.NOT_FOUND, "No API resource at " + path + ".")));
+  }
+
+  private void serveDtd(Context ctx, String path) {
+    InputStream dtd = HttpServer.class.getResourceAsStream("/dtd" + path);
+    if (dtd == null || path.contains("..")) {
+      ctx.status(404).contentType("text/plain").result("No DTD at " + path + "\n");
+      return;
+    }
+    try (dtd) {
+      ctx.contentType("application/xml-dtd").result(dtd.readAllBytes());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void health(Context ctx) {
+    boolean up = databaseUp.getAsBoolean();
+    ctx.status(up ? 200 : 503)
+        .contentType("application/json")
+        .result(
+            "{\"status\":\""
+                + (up ? "UP" : "DOWN")
+                + "\",\"database\":\""
+                + (up ? "UP" : "DOWN")
+                + "\"}");
+  }
+
+  private void prometheus(Context ctx) {
+    ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape());
+  }
+
+  /** Headers the real service sends on every API response. */
+  private static void setStandardHeaders(Context ctx) {
+    ctx.header("X-XSS-Protection", "1");
+    ctx.header("X-Content-Type-Options", "nosniff");
+    ctx.header("X-Frame-Options", "SAMEORIGIN");
+    ctx.header("Cache-Control", "no-store, no-cache, must-revalidate, post-check=0, pre-check=0");
+    ctx.header("Pragma", "no-cache");
+    ctx.header("Expires", "Thu, 19 Nov 1981 08:52:00 GMT");
+  }
+
+  private static String htmlEscape(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        .replace("\"", "&quot;");
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  /** Stops accepting calls and lets running ones finish, within Jetty's stop timeout. */
+  @Override
+  public void close() {
+    if (app != null) {
+      app.stop();
+      log.info("HTTP listener stopped");
+    }
+  }
+}
