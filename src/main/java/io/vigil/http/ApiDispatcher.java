@@ -82,6 +82,11 @@ public final class ApiDispatcher {
     return this;
   }
 
+  /** The account storage, for resources that look up users and clients. */
+  public AccountStore accounts() {
+    return accounts;
+  }
+
   /** Returns the resource registered at a path, or null. */
   ApiResource resource(String path) {
     return resources.get(path);

@@ -61,7 +61,7 @@ public final class ApiResponse {
   }
 
   void write(SimpleReturn simpleReturn) {
-    ctx.contentType(XML_CONTENT_TYPE);
+    setXmlContentType();
     simpleReturn.write(open(), baseUrl, clock.instant(), echo);
     written = true;
   }
@@ -86,7 +86,7 @@ public final class ApiResponse {
   }
 
   private void xml(String root, String dtdPath, boolean withEcho, Consumer<XmlOutput> body) {
-    ctx.contentType(XML_CONTENT_TYPE);
+    setXmlContentType();
     written = true;
     XmlOutput xml = XmlOutput.begin(open(), root, baseUrl + dtdPath);
     if (withEcho && echo != null) {
@@ -94,6 +94,12 @@ public final class ApiResponse {
     }
     body.accept(xml);
     xml.finish();
+  }
+
+  private void setXmlContentType() {
+    // NOTE: Jetty 12 rewrites the charset in lower case ("text/xml;charset=utf-8"). Charset names
+    // are case-insensitive (RFC 9110), so clients read it the same as the real "UTF-8".
+    ctx.contentType(XML_CONTENT_TYPE);
   }
 
   /** Returns the current time as the API writes it, for DATETIME elements. */

@@ -1,0 +1,136 @@
+package io.vigil.testing;
+
+import io.vigil.VigilServer;
+import io.vigil.account.NewUser;
+import io.vigil.account.Role;
+import io.vigil.account.User;
+import io.vigil.config.Settings;
+import io.vigil.http.ApiResources;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * A real Vigil server on a free loopback port over a fresh test database, with the Manager
+ * {@code admin} whose password is {@link #ADMIN_PASSWORD}.
+ */
+public final class TestServer implements AutoCloseable {
+  /** Base URL the server calls itself; it is never contacted, DTDs are resolved locally. */
+  public static final String BASE_URL = "https://qualysapi.vigil.test";
+
+  public static final String ADMIN_PASSWORD = "admin-password-for-tests";
+
+  /** Password of every user created with {@link #addUser}. */
+  public static final String USER_PASSWORD = "user-password-for-tests";
+
+  private final TestDatabase database;
+  private final VigilServer server;
+
+  private TestServer(TestDatabase database, VigilServer server) {
+    this.database = database;
+    this.server = server;
+  }
+
+  public static TestServer start() {
+    return builder().start();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public VigilServer server() {
+    return server;
+  }
+
+  public URI uri() {
+    return URI.create("http://127.0.0.1:" + server.port());
+  }
+
+  /** A client with X-Requested-With and no credentials. */
+  public ApiClient anonymous() {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("X-Requested-With", "vigil-tests");
+    return new ApiClient(uri(), BASE_URL, headers);
+  }
+
+  /** A client that authenticates as admin with HTTP Basic. */
+  public ApiClient admin() {
+    return anonymous().withBasic("admin", ADMIN_PASSWORD);
+  }
+
+  /** A client that authenticates with HTTP Basic as a user from {@link #addUser}. */
+  public ApiClient as(String login) {
+    return anonymous().withBasic(login, USER_PASSWORD);
+  }
+
+  public User addUser(String login, Role role) {
+    long subscription = server.accounts().defaultSubscription().id();
+    return server
+        .accounts()
+        .addUser(new NewUser(subscription, login, role, "Test", "User", ""), USER_PASSWORD);
+  }
+
+  @Override
+  public void close() {
+    try {
+      server.close();
+    } finally {
+      database.close();
+    }
+  }
+
+  /** Options of a test server. */
+  public static final class Builder {
+    private Clock clock = Clock.systemUTC();
+    private Duration sessionTimeout = Settings.DEFAULT_SESSION_TIMEOUT;
+    private int maxSessionsPerUser = Settings.DEFAULT_MAX_SESSIONS_PER_USER;
+    private Consumer<ApiResources.Builder> resources = builder -> {};
+
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    public Builder sessionTimeout(Duration timeout) {
+      this.sessionTimeout = timeout;
+      return this;
+    }
+
+    public Builder maxSessionsPerUser(int max) {
+      this.maxSessionsPerUser = max;
+      return this;
+    }
+
+    /** Adds API resources, such as test-only endpoints. */
+    public Builder resources(Consumer<ApiResources.Builder> resources) {
+      this.resources = resources;
+      return this;
+    }
+
+    public TestServer start() {
+      TestDatabase database = TestDatabase.create();
+      try {
+        Settings settings =
+            new Settings(
+                "127.0.0.1",
+                0,
+                database.dataDir(),
+                database.settings(),
+                BASE_URL,
+                null,
+                sessionTimeout,
+                maxSessionsPerUser,
+                ADMIN_PASSWORD);
+        VigilServer server = VigilServer.start(settings, clock, bootstrap -> {}, resources);
+        return new TestServer(database, server);
+      } catch (RuntimeException e) {
+        database.close();
+        throw e;
+      }
+    }
+  }
+}
