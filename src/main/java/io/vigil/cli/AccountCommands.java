@@ -8,14 +8,19 @@ import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.Map;
 
 /** Opens the database for the account commands, which run beside a live server. */
 final class AccountCommands {
+  /** Environment variable with the password of the first Manager on an empty database. */
+  static final String ADMIN_PASSWORD_VARIABLE = "VIGIL_ADMIN_PASSWORD";
+
   private AccountCommands() {}
 
   /** The open database and the account services on it; close it when done. */
@@ -68,5 +73,44 @@ final class AccountCommands {
       throw new IllegalStateException("The two passwords differ; nothing was changed.");
     }
     return new String(first);
+  }
+
+  /**
+   * Returns the first Manager's password from {@value #ADMIN_PASSWORD_VARIABLE}, or null when the
+   * variable is unset or empty, so that Vigil generates one.
+   */
+  static String adminPassword(Map<String, String> environment) {
+    String password = environment.get(ADMIN_PASSWORD_VARIABLE);
+    if (password == null || password.isEmpty()) {
+      return null;
+    }
+    if (password.length() < PasswordHasher.MIN_PASSWORD_LENGTH) {
+      throw new IllegalStateException(
+          ADMIN_PASSWORD_VARIABLE
+              + " is too short: use at least "
+              + PasswordHasher.MIN_PASSWORD_LENGTH
+              + " characters.");
+    }
+    return password;
+  }
+
+  /**
+   * Prints that the first Manager was created and, when Vigil generated the password, the
+   * password. It goes to the command's output only and is never logged.
+   */
+  static void announce(AccountService.Bootstrap bootstrap, PrintWriter out) {
+    String login = bootstrap.admin().login();
+    if (!bootstrap.passwordGenerated()) {
+      out.println("Created the Manager user '" + login + "' with the password from "
+          + ADMIN_PASSWORD_VARIABLE + ".");
+      return;
+    }
+    out.println();
+    out.println("Created the Manager user '" + login + "' with the password:");
+    out.println();
+    out.println("    " + bootstrap.password());
+    out.println();
+    out.println("It is shown only this once. Change it with: vigil user passwd " + login);
+    out.println();
   }
 }

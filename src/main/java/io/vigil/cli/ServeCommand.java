@@ -2,6 +2,7 @@ package io.vigil.cli;
 
 import io.vigil.VigilServer;
 import io.vigil.config.Settings;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -10,7 +11,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code vigil serve}: runs the server until SIGTERM or Ctrl-C. */
 @Command(
@@ -20,6 +23,8 @@ import picocli.CommandLine.Option;
         + " variable named in its description.")
 final class ServeCommand implements Callable<Integer> {
   @Mixin DatabaseOptions database;
+
+  @Spec CommandSpec spec;
 
   @Option(
       names = "--port",
@@ -71,24 +76,12 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Settings settings = settings();
     Files.createDirectories(settings.dataDir());
+    PrintWriter out = spec.commandLine().getOut();
     VigilServer server =
         VigilServer.start(
             settings,
             Clock.systemUTC(),
-            bootstrap -> {
-              if (bootstrap.passwordGenerated()) {
-                // Printed on the console only, never logged.
-                System.out.println();
-                System.out.println("Created the Manager user '" + bootstrap.admin().login()
-                    + "' with the password:");
-                System.out.println();
-                System.out.println("    " + bootstrap.password());
-                System.out.println();
-                System.out.println("It is shown only this once. Change it with:"
-                    + " vigil user passwd " + bootstrap.admin().login());
-                System.out.println();
-              }
-            },
+            bootstrap -> AccountCommands.announce(bootstrap, out),
             resources -> {});
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -107,9 +100,11 @@ final class ServeCommand implements Callable<Integer> {
     String base = baseUrl;
     boolean tls = tlsKeystore != null;
     if (base == null || base.isBlank()) {
+      // NOTE: with --port 0 this default names port 0, not the port the listener gets, so
+      // DOCTYPE and redirect URLs are wrong. Set --base-url together with --port 0.
       base = (tls ? "https" : "http") + "://localhost:" + port;
     }
-    String adminPassword = System.getenv("VIGIL_ADMIN_PASSWORD");
+    String adminPassword = System.getenv(AccountCommands.ADMIN_PASSWORD_VARIABLE);
     return new Settings(
         host,
         port,

@@ -3,9 +3,12 @@ package io.vigil.cli;
 import io.vigil.account.ApiLimits;
 import io.vigil.account.Subscription;
 import io.vigil.account.SubscriptionType;
+import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code vigil subscription show|set}: the subscription's type and API limits. */
 @Command(
@@ -14,6 +17,8 @@ import picocli.CommandLine.Option;
     description = "Show or change the subscription type and its API limits.")
 final class SubscriptionCommand {
   @Mixin DatabaseOptions database;
+
+  @Spec CommandSpec spec;
 
   /** Named sets of limits: Vigil's default and Qualys' published tiers. */
   enum Tier {
@@ -41,15 +46,28 @@ final class SubscriptionCommand {
       mixinStandardHelpOptions = true,
       description = "Change the type or the API limits; unset options keep their value.")
   int set(
-      @Option(names = "--type", description = "Enterprise or Consultant.") String type,
+      @Option(names = "--type", paramLabel = "TYPE", description = "Enterprise or Consultant.")
+          String type,
       @Option(
               names = "--tier",
+              paramLabel = "TIER",
               description = "Limits of a tier: SELF_HOSTED (10000 calls/hour, 10 concurrent),"
                   + " STANDARD (300 calls/hour, 2 concurrent) or EXPRESS (50 calls/day, 1).")
           Tier tier,
-      @Option(names = "--rate-limit", description = "Calls allowed per window.") Integer calls,
-      @Option(names = "--rate-window", description = "Window length in seconds.") Integer window,
-      @Option(names = "--concurrency-limit", description = "Calls of one API at once.")
+      @Option(
+              names = "--rate-limit",
+              paramLabel = "CALLS",
+              description = "Calls allowed per window.")
+          Integer calls,
+      @Option(
+              names = "--rate-window",
+              paramLabel = "SECONDS",
+              description = "Window length in seconds.")
+          Integer window,
+      @Option(
+              names = "--concurrency-limit",
+              paramLabel = "CALLS",
+              description = "Calls of one API at once.")
           Integer concurrency) {
     try (AccountCommands.Session session = AccountCommands.open(database)) {
       Subscription current = session.accounts().defaultSubscription();
@@ -72,19 +90,23 @@ final class SubscriptionCommand {
               concurrency == null ? base.concurrentCalls() : concurrency);
       session.accounts().updateSubscription(current.id(), newType, limits);
       print(session.accounts().defaultSubscription());
+      out().println("Running servers read the new limits at the next call.");
     } catch (IllegalArgumentException e) {
       throw new IllegalStateException(e.getMessage(), e);
     }
     return 0;
   }
 
-  private static void print(Subscription subscription) {
+  private void print(Subscription subscription) {
     ApiLimits limits = subscription.limits();
-    System.out.println("Subscription " + subscription.id() + ": " + subscription.companyName());
-    System.out.println("  type:              " + subscription.type().displayName());
-    System.out.println("  rate limit:        " + limits.callsPerWindow() + " calls per "
+    out().println("Subscription " + subscription.id() + ": " + subscription.companyName());
+    out().println("  type:              " + subscription.type().displayName());
+    out().println("  rate limit:        " + limits.callsPerWindow() + " calls per "
         + limits.windowSeconds() + " s");
-    System.out.println("  concurrency limit: " + limits.concurrentCalls());
-    System.out.println("Running servers read the new limits at the next call.");
+    out().println("  concurrency limit: " + limits.concurrentCalls());
+  }
+
+  private PrintWriter out() {
+    return spec.commandLine().getOut();
   }
 }

@@ -5,12 +5,15 @@ import io.vigil.account.PasswordHasher;
 import io.vigil.account.Role;
 import io.vigil.account.User;
 import io.vigil.account.UserStatus;
+import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code vigil user add|list|passwd|disable|enable}. */
 @Command(
@@ -20,17 +23,35 @@ import picocli.CommandLine.Parameters;
 final class UserCommand {
   @Mixin DatabaseOptions database;
 
+  @Spec CommandSpec spec;
+
   @Command(name = "add", mixinStandardHelpOptions = true, description = "Create a user.")
   int add(
       @Parameters(paramLabel = "LOGIN", description = "Login of the new user.") String login,
       @Option(
               names = "--role",
               required = true,
+              paramLabel = "ROLE",
               description = "Manager, Unit Manager, Scanner, Reader or Auditor.")
           String roleName,
-      @Option(names = "--first-name", defaultValue = "") String firstName,
-      @Option(names = "--last-name", defaultValue = "") String lastName,
-      @Option(names = "--email", defaultValue = "") String email,
+      @Option(
+              names = "--first-name",
+              paramLabel = "NAME",
+              defaultValue = "",
+              description = "First name of the user.")
+          String firstName,
+      @Option(
+              names = "--last-name",
+              paramLabel = "NAME",
+              defaultValue = "",
+              description = "Last name of the user.")
+          String lastName,
+      @Option(
+              names = "--email",
+              paramLabel = "ADDRESS",
+              defaultValue = "",
+              description = "Email address of the user.")
+          String email,
       @Option(
               names = "--password-stdin",
               description = "Read the password from the first line of standard input.")
@@ -59,9 +80,9 @@ final class UserCommand {
               .accounts()
               .addUser(
                   new NewUser(subscriptionId, login, role, firstName, lastName, email), password);
-      System.out.println("Created user " + user.login() + " (" + role.displayName() + ").");
+      out().println("Created user " + user.login() + " (" + role.displayName() + ").");
       if (generated) {
-        System.out.println("Password: " + password);
+        out().println("Password: " + password);
       }
     }
     return 0;
@@ -70,9 +91,9 @@ final class UserCommand {
   @Command(name = "list", mixinStandardHelpOptions = true, description = "List the users.")
   int list() {
     try (AccountCommands.Session session = AccountCommands.open(database)) {
-      System.out.printf("%-6s %-24s %-13s %-9s %s%n", "ID", "LOGIN", "ROLE", "STATUS", "NAME");
+      out().printf("%-6s %-24s %-13s %-9s %s%n", "ID", "LOGIN", "ROLE", "STATUS", "NAME");
       for (User user : session.accounts().listUsers()) {
-        System.out.printf(
+        out().printf(
             "%-6d %-24s %-13s %-9s %s%n",
             user.id(),
             user.login(),
@@ -98,9 +119,9 @@ final class UserCommand {
         password = PasswordHasher.generate();
       }
       session.accounts().changePassword(login, password);
-      System.out.println("Changed the password of " + login + ".");
+      out().println("Changed the password of " + login + ".");
       if (generated) {
-        System.out.println("Password: " + password);
+        out().println("Password: " + password);
       }
     }
     return 0;
@@ -122,8 +143,12 @@ final class UserCommand {
   private int setStatus(String login, UserStatus status) {
     try (AccountCommands.Session session = AccountCommands.open(database)) {
       session.accounts().setStatus(login, status);
-      System.out.println("User " + login + " is now " + status.displayName() + ".");
+      out().println("User " + login + " is now " + status.displayName() + ".");
     }
     return 0;
+  }
+
+  private PrintWriter out() {
+    return spec.commandLine().getOut();
   }
 }

@@ -23,7 +23,7 @@ public final class VigilCommand implements Runnable {
 
   @Override
   public void run() {
-    spec.commandLine().usage(System.out);
+    spec.commandLine().usage(spec.commandLine().getOut());
   }
 
   /** Returns the command line with Vigil's error handling: a failure prints one line, no trace. */
