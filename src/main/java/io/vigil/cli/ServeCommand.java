@@ -9,11 +9,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import sun.misc.Signal;
 
 /** {@code vigil serve}: runs the server until SIGTERM or Ctrl-C. */
 @Command(
@@ -22,6 +25,8 @@ import picocli.CommandLine.Spec;
     description = "Run the Vigil server. Every option can also be set by the environment"
         + " variable named in its description.")
 final class ServeCommand implements Callable<Integer> {
+  private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
+
   @Mixin DatabaseOptions database;
 
   @Spec CommandSpec spec;
@@ -92,8 +97,35 @@ final class ServeCommand implements Callable<Integer> {
                   stopped.countDown();
                 },
                 "vigil-shutdown"));
+    exitNormallyOn("TERM");
+    exitNormallyOn("INT");
     stopped.await();
     return 0;
+  }
+
+  /**
+   * Makes a signal run the shutdown hooks and exit with status 0. The JVM's own handler exits with
+   * 128 plus the signal number (143 for SIGTERM), which systemd counts as a failure unless the unit
+   * sets SuccessExitStatus=143. Java 17 has no public signal API, so this uses sun.misc.Signal from
+   * the jdk.unsupported module.
+   */
+  private static void exitNormallyOn(String signalName) {
+    try {
+      Signal.handle(
+          new Signal(signalName),
+          signal -> {
+            log.info("Received SIG{}: stopping", signal.getName());
+            System.exit(0);
+          });
+    } catch (IllegalArgumentException e) {
+      // Thrown when the JVM runs with -Xrs, which leaves SIGTERM and SIGINT to the operating
+      // system: they then end the process without running the shutdown hooks.
+      log.warn(
+          "Failed to install a handler for SIG{}: {}. The JVM's handling of the signal stays in"
+              + " effect.",
+          signalName,
+          e.getMessage());
+    }
   }
 
   Settings settings() {
