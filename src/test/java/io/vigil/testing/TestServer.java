@@ -46,8 +46,10 @@ public final class TestServer implements AutoCloseable {
     return server;
   }
 
+  /** Returns the server's loopback address, with https:// when it was started with TLS. */
   public URI uri() {
-    return URI.create("http://127.0.0.1:" + server.port());
+    String scheme = server.settings().tlsEnabled() ? "https" : "http";
+    return URI.create(scheme + "://127.0.0.1:" + server.port());
   }
 
   /** A client with X-Requested-With and no credentials. */
@@ -89,6 +91,7 @@ public final class TestServer implements AutoCloseable {
     private Duration sessionTimeout = Settings.DEFAULT_SESSION_TIMEOUT;
     private int maxSessionsPerUser = Settings.DEFAULT_MAX_SESSIONS_PER_USER;
     private Consumer<ApiResources.Builder> resources = builder -> {};
+    private Settings.TlsSettings tls;
 
     public Builder clock(Clock clock) {
       this.clock = clock;
@@ -111,6 +114,15 @@ public final class TestServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Serves HTTPS with this keystore in place of plain HTTP. {@link ApiClient} does not trust
+     * test certificates, so a TLS test brings its own HTTP client.
+     */
+    public Builder tls(Settings.TlsSettings tls) {
+      this.tls = tls;
+      return this;
+    }
+
     public TestServer start() {
       TestDatabase database = TestDatabase.create();
       try {
@@ -121,7 +133,7 @@ public final class TestServer implements AutoCloseable {
                 database.dataDir(),
                 database.settings(),
                 BASE_URL,
-                null,
+                tls,
                 sessionTimeout,
                 maxSessionsPerUser,
                 ADMIN_PASSWORD);
