@@ -1,7 +1,11 @@
 package io.vigil.cli;
 
 import io.vigil.Version;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
 import io.vigil.VigilException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -37,7 +41,26 @@ public final class VigilCommand implements Runnable {
           }
           throw e;
         });
+    commandLine.setExecutionStrategy(
+        parseResult -> {
+          quietLogsUnlessServing(parseResult);
+          return new CommandLine.RunLast().execute(parseResult);
+        });
     return commandLine;
+  }
+
+  /**
+   * Lowers the log level to WARN for the short-lived commands, whose INFO lines ("Database
+   * ready") would only clutter their output; {@code serve} keeps the configured level.
+   */
+  private static void quietLogsUnlessServing(CommandLine.ParseResult parseResult) {
+    boolean serving =
+        parseResult.subcommand() != null && parseResult.subcommand().commandSpec().name()
+            .equals("serve");
+    if (!serving && System.getenv("VIGIL_LOG_LEVEL") == null
+        && LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+      context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.WARN);
+    }
   }
 
   /** Prints the version from the jar manifest. */

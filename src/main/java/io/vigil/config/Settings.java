@@ -1,5 +1,7 @@
 package io.vigil.config;
 
+import io.vigil.account.PasswordHasher;
+import io.vigil.account.WeakPasswordException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +50,8 @@ public record Settings(
   /** Checks every value and throws {@link InvalidSettingsException} naming the first bad one. */
   public Settings validate() {
     if (port < 0 || port > 65535) {
-      throw new InvalidSettingsException("Invalid port " + port + ": use a value from 1 to 65535.");
+      throw new InvalidSettingsException(
+          "Invalid port " + port + ": use a value from 1 to 65535, or 0 for any free port.");
     }
     if (host == null || host.isBlank()) {
       throw new InvalidSettingsException("Missing host: set --host or VIGIL_HOST.");
@@ -85,9 +88,12 @@ public record Settings(
       throw new InvalidSettingsException(
           "Invalid maximum sessions per user " + maxSessionsPerUser + ": use at least 1.");
     }
-    if (adminPassword != null && adminPassword.length() < 12) {
-      throw new InvalidSettingsException(
-          "VIGIL_ADMIN_PASSWORD is too short: use at least 12 characters.");
+    if (adminPassword != null) {
+      try {
+        PasswordHasher.checkStrength(adminPassword);
+      } catch (WeakPasswordException e) {
+        throw new InvalidSettingsException("Invalid VIGIL_ADMIN_PASSWORD: " + e.getMessage());
+      }
     }
     return this;
   }

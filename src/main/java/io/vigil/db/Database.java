@@ -18,6 +18,14 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Database.class);
 
+  static {
+    // AUTO_SERVER lets the CLI open the H2 file while the server runs by starting an H2 TCP
+    // server; H2 binds it to every interface unless told otherwise. Keep it on loopback.
+    if (System.getProperty("h2.bindAddress") == null) {
+      System.setProperty("h2.bindAddress", "127.0.0.1");
+    }
+  }
+
   private final HikariDataSource dataSource;
   private final Dialect dialect;
   private final Jdbi jdbi;

@@ -76,10 +76,22 @@ public final class HttpServer implements AutoCloseable {
                 config.routes.addHttpHandler(method, "/msp/*", this::route);
               }
             });
-    if (settings.tlsEnabled()) {
-      app.start();
-    } else {
-      app.start(settings.host(), settings.port());
+    try {
+      if (settings.tlsEnabled()) {
+        app.start();
+      } else {
+        app.start(settings.host(), settings.port());
+      }
+    } catch (RuntimeException e) {
+      // Javalin wraps bind failures and bad keystores; the root cause names the problem.
+      Throwable cause = e;
+      while (cause.getCause() != null) {
+        cause = cause.getCause();
+      }
+      throw new ListenerStartException(
+          "Cannot listen on " + settings.host() + ":" + settings.port()
+              + (settings.tlsEnabled() ? " with TLS keystore " + settings.tls().keystore() : "")
+              + ": " + cause.getMessage(), e);
     }
     int port = app.port();
     log.info(

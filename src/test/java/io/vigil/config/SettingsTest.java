@@ -68,14 +68,14 @@ class SettingsTest {
   void negativePortIsRejected() {
     assertThatThrownBy(() -> withPort(-1).validate())
         .isInstanceOf(InvalidSettingsException.class)
-        .hasMessage("Invalid port -1: use a value from 1 to 65535.");
+        .hasMessage("Invalid port -1: use a value from 1 to 65535, or 0 for any free port.");
   }
 
   @Test
   void tooLargePortIsRejected() {
     assertThatThrownBy(() -> withPort(65536).validate())
         .isInstanceOf(InvalidSettingsException.class)
-        .hasMessage("Invalid port 65536: use a value from 1 to 65535.");
+        .hasMessage("Invalid port 65536: use a value from 1 to 65535, or 0 for any free port.");
   }
 
   @Test
@@ -139,7 +139,16 @@ class SettingsTest {
   void shortAdminPasswordIsRejected() {
     assertThatThrownBy(() -> withAdminPassword("elevenchars").validate())
         .isInstanceOf(InvalidSettingsException.class)
-        .hasMessage("VIGIL_ADMIN_PASSWORD is too short: use at least 12 characters.");
+        .hasMessage(
+            "Invalid VIGIL_ADMIN_PASSWORD: Password is too short: use at least 12 characters.");
+  }
+
+  @Test
+  void overlongAdminPasswordIsRejected() {
+    assertThatThrownBy(() -> withAdminPassword("x".repeat(73)).validate())
+        .isInstanceOf(InvalidSettingsException.class)
+        .hasMessage(
+            "Invalid VIGIL_ADMIN_PASSWORD: Password is too long: use at most 72 bytes in UTF-8.");
   }
 
   @Test
