@@ -36,6 +36,7 @@ final class VaultResource {
 
   ApiResource resource() {
     String[] fields = VaultType.allFieldNames().toArray(String[]::new);
+    String[] secrets = VaultType.allSecretNames().toArray(String[]::new);
     return ApiResource.of(
         PATH,
         ActionSpec.readAction("list")
@@ -47,12 +48,14 @@ final class VaultResource {
             .optional("comments")
             .optional(fields)
             .exclusive("password", "appkey")
+            .secret(secrets)
             .handledBy(this::create),
         ActionSpec.postAction("update")
             .required("id")
             .optional("title", "comments")
             .optional(fields)
             .exclusive("password", "appkey")
+            .secret(secrets)
             .handledBy(this::update),
         ActionSpec.postAction("delete").required("id").handledBy(this::delete));
   }

@@ -107,6 +107,15 @@ public enum VaultType {
     return names;
   }
 
+  /** Names of the settings of every type that hold secrets. */
+  public static Set<String> allSecretNames() {
+    Set<String> names = new LinkedHashSet<>();
+    for (VaultType type : values()) {
+      type.fields.stream().filter(VaultField::secret).forEach(field -> names.add(field.name()));
+    }
+    return names;
+  }
+
   public static List<String> apiNames() {
     return java.util.Arrays.stream(values()).map(VaultType::apiName).toList();
   }
