@@ -17,9 +17,14 @@ import io.vigil.db.Database;
 import io.vigil.http.AccessPolicy;
 import io.vigil.http.ApiDispatcher;
 import io.vigil.http.ApiResources;
+import io.vigil.http.ApiServices;
 import io.vigil.http.HttpServer;
 import io.vigil.ratelimit.ApiLimiter;
+import io.vigil.secret.Keyring;
+import io.vigil.secret.MasterKey;
+import io.vigil.secret.SecretBox;
 import io.vigil.session.SessionService;
+import io.vigil.vault.VaultService;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -90,14 +95,14 @@ public final class VigilServer implements AutoCloseable {
               clock,
               settings.sessionTimeout(),
               settings.maxSessionsPerUser());
+      SecretBox secrets =
+          Keyring.open(database.jdbi(), System.getenv(MasterKey.ENV_VARIABLE), settings.dataDir());
+      VaultService vaults = new VaultService(database.jdbi(), secrets, clock);
       ApiResources.Builder resources = ApiResources.builder(AccessPolicy.standard());
       extraResources.accept(resources);
       ApiDispatcher dispatcher =
           resources.build(
-              authenticator,
-              sessions,
-              accountStore,
-              new ApiLimiter(clock),
+              new ApiServices(authenticator, sessions, accountStore, new ApiLimiter(clock), vaults),
               clock,
               settings.baseUrl(),
               settings.tlsEnabled(),

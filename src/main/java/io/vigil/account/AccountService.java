@@ -94,6 +94,17 @@ public final class AccountService {
     log.info("Changed user status: login={} status={}", login, status.displayName());
   }
 
+  /**
+   * Lets a Unit Manager create, change and delete vaults and authentication records, or stops it.
+   * Managers may always; the other roles never may.
+   */
+  public void setManageAuth(String login, boolean allowed) {
+    if (!store.updateManageAuth(login, allowed)) {
+      throw new UserNotFoundException(login);
+    }
+    log.info("Changed permission: login={} manageAuth={}", login, allowed);
+  }
+
   public List<User> listUsers() {
     return store.listUsers();
   }

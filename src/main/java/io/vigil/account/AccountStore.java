@@ -16,7 +16,8 @@ public final class AccountStore {
   private static final String UNIQUE_VIOLATION = "23505";
 
   private static final String USER_COLUMNS =
-      "id, subscription_id, login, role, first_name, last_name, email, status, created_at";
+      "id, subscription_id, login, role, first_name, last_name, email, status, created_at,"
+          + " manage_auth";
 
   private final Jdbi jdbi;
   private final Clock clock;
@@ -196,6 +197,18 @@ public final class AccountStore {
         > 0;
   }
 
+  /** Grants or revokes the permission to manage vaults and records; false for unknown logins. */
+  public boolean updateManageAuth(String login, boolean allowed) {
+    return jdbi.withHandle(
+            handle ->
+                handle
+                    .createUpdate("UPDATE app_user SET manage_auth = :allowed WHERE login = :login")
+                    .bind("login", login)
+                    .bind("allowed", allowed)
+                    .execute())
+        > 0;
+  }
+
   public Client createClient(long subscriptionId, String name) {
     try {
       long id =
@@ -284,7 +297,8 @@ public final class AccountStore {
         rs.getString("last_name"),
         rs.getString("email"),
         UserStatus.fromDisplayName(rs.getString("status")),
-        instant(rs, "created_at"));
+        instant(rs, "created_at"),
+        rs.getBoolean("manage_auth"));
   }
 
   private static Client mapClient(ResultSet rs, StatementContext ctx) throws SQLException {

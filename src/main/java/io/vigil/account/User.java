@@ -2,7 +2,11 @@ package io.vigil.account;
 
 import java.time.Instant;
 
-/** A user of a subscription. The password hash stays inside the account package. */
+/**
+ * A user of a subscription. The password hash stays inside the account package.
+ *
+ * @param canManageAuth whether a Unit Manager may manage vaults and authentication records
+ */
 public record User(
     long id,
     long subscriptionId,
@@ -12,7 +16,8 @@ public record User(
     String lastName,
     String email,
     UserStatus status,
-    Instant createdAt) {
+    Instant createdAt,
+    boolean canManageAuth) {
 
   public boolean isActive() {
     return status == UserStatus.ACTIVE;

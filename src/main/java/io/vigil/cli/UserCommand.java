@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code vigil user add|list|passwd|disable|enable}. */
+/** {@code vigil user add|list|passwd|disable|enable|manage-auth}. */
 @Command(
     name = "user",
     mixinStandardHelpOptions = true,
@@ -138,6 +138,29 @@ final class UserCommand {
   @Command(name = "enable", mixinStandardHelpOptions = true, description = "Let a user log in.")
   int enable(@Parameters(paramLabel = "LOGIN") String login) {
     return setStatus(login, UserStatus.ACTIVE);
+  }
+
+  @Command(
+      name = "manage-auth",
+      mixinStandardHelpOptions = true,
+      description = "Let a Unit Manager create, change and delete vaults and authentication"
+          + " records (--allow), or stop it (--deny). Managers always may.")
+  int manageAuth(
+      @Parameters(paramLabel = "LOGIN") String login,
+      @picocli.CommandLine.ArgGroup(multiplicity = "1") AuthPermission permission) {
+    try (AccountCommands.Session session = AccountCommands.open(database)) {
+      session.accounts().setManageAuth(login, permission.allow);
+      out().println("User " + login + (permission.allow ? " may" : " may not")
+          + " manage vaults and authentication records.");
+    }
+    return 0;
+  }
+
+  /** The two exclusive flags of {@code manage-auth}. */
+  static final class AuthPermission {
+    @picocli.CommandLine.Option(names = "--allow", required = true) boolean allow;
+
+    @picocli.CommandLine.Option(names = "--deny", required = true) boolean deny;
   }
 
   private int setStatus(String login, UserStatus status) {

@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
       UserCommand.class,
       ClientCommand.class,
       SubscriptionCommand.class,
-      DbCommand.class
+      DbCommand.class,
+      KeysCommand.class
     })
 public final class VigilCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -14,6 +14,16 @@ import java.util.Set;
 public final class AccessPolicy {
   public static final Set<Role> EVERY_ROLE = EnumSet.allOf(Role.class);
 
+  /** Roles that see vaults and authentication records. */
+  static final Set<Role> AUTH_READERS =
+      EnumSet.of(Role.MANAGER, Role.UNIT_MANAGER, Role.SCANNER, Role.READER);
+
+  /**
+   * Roles that change vaults and records; a Unit Manager also needs the manage-auth permission,
+   * which the resources check.
+   */
+  static final Set<Role> AUTH_MANAGERS = EnumSet.of(Role.MANAGER, Role.UNIT_MANAGER);
+
   private final Map<String, Set<Role>> allowed = new HashMap<>();
 
   /** Returns the permissions of every action Vigil serves. */
@@ -21,7 +31,12 @@ public final class AccessPolicy {
     return new AccessPolicy()
         .allow("/api/2.0/fo/session/", "login", EVERY_ROLE)
         .allow("/api/2.0/fo/session/", "logout", EVERY_ROLE)
-        .allow(AboutResource.PATH, "", EVERY_ROLE);
+        .allow(AboutResource.PATH, "", EVERY_ROLE)
+        .allow(VaultResource.PATH, "list", AUTH_READERS)
+        .allow(VaultResource.PATH, "view", AUTH_READERS)
+        .allow(VaultResource.PATH, "create", AUTH_MANAGERS)
+        .allow(VaultResource.PATH, "update", AUTH_MANAGERS)
+        .allow(VaultResource.PATH, "delete", AUTH_MANAGERS);
   }
 
   /** Lets {@code roles} run {@code action} of the resource at {@code path}. */

@@ -20,6 +20,7 @@ public final class ActionSpec {
   private final Set<String> parameters;
   private final List<String> required;
   private final List<List<String>> exclusiveGroups;
+  private final Set<String> secrets;
   private final boolean authenticated;
   private final ApiHandler handler;
 
@@ -31,6 +32,7 @@ public final class ActionSpec {
     this.parameters = Set.copyOf(all);
     this.required = List.copyOf(builder.required);
     this.exclusiveGroups = List.copyOf(builder.exclusiveGroups);
+    this.secrets = Set.copyOf(builder.secrets);
     this.authenticated = builder.authenticated;
     this.handler = builder.handler;
   }
@@ -65,6 +67,11 @@ public final class ActionSpec {
     return exclusiveGroups;
   }
 
+  /** Whether a parameter carries a secret, which the request echo and logs leave out. */
+  boolean isSecret(String parameter) {
+    return secrets.contains(parameter);
+  }
+
   /** False for actions that check credentials themselves, such as session login. */
   boolean authenticated() {
     return authenticated;
@@ -81,6 +88,7 @@ public final class ActionSpec {
     private final List<String> parameters = new ArrayList<>();
     private final List<String> required = new ArrayList<>();
     private final List<List<String>> exclusiveGroups = new ArrayList<>();
+    private final Set<String> secrets = new LinkedHashSet<>();
     private boolean authenticated = true;
     private ApiHandler handler;
 
@@ -106,6 +114,15 @@ public final class ActionSpec {
     public Builder exclusive(String... names) {
       parameters.addAll(List.of(names));
       exclusiveGroups.add(List.of(names));
+      return this;
+    }
+
+    /**
+     * Marks parameters as secrets: the request echo (echo_request=1) leaves them out. They must
+     * also be declared as optional, required or exclusive.
+     */
+    public Builder secret(String... names) {
+      secrets.addAll(List.of(names));
       return this;
     }
 

@@ -39,8 +39,11 @@ public final class ApiDispatcher {
 
   public static final String SESSION_COOKIE = "QualysSession";
 
-  /** Parameters whose value never appears in an echo of the request or in a log line. */
-  private static final List<String> SECRET_PARAMETERS = List.of("password");
+  /**
+   * Parameters left out of every echo of a request, whatever the action declares: no Qualys API
+   * takes a password that may be shown back.
+   */
+  private static final List<String> ALWAYS_SECRET = List.of("password");
 
   private final Map<String, ApiResource> resources = new HashMap<>();
   private final AccessPolicy policy;
@@ -118,7 +121,7 @@ public final class ApiDispatcher {
         checkRole(resource, action, request.user());
       }
       if (request.flag("echo_request", false)) {
-        response.echo(echo(request, ctx));
+        response.echo(echo(request, action, ctx));
       }
       log.debug(
           "API call: path={} action={} login={}",
@@ -336,14 +339,15 @@ public final class ApiDispatcher {
     }
   }
 
-  private RequestEcho echo(ApiRequest request, Context ctx) {
+  private RequestEcho echo(ApiRequest request, ActionSpec action, Context ctx) {
     List<Map.Entry<String, String>> params = new ArrayList<>();
     for (Map.Entry<String, String> param : request.paramsInOrder()) {
-      if (!SECRET_PARAMETERS.contains(param.getKey())) {
+      if (!isSecret(action, param.getKey())) {
         params.add(param);
       }
     }
-    String postData = request.formBody() == null ? null : withoutSecrets(request.formBody());
+    String postData =
+        request.formBody() == null ? null : withoutSecrets(request.formBody(), action);
     String login =
         request
             .userIfAuthenticated()
@@ -352,13 +356,23 @@ public final class ApiDispatcher {
     return new RequestEcho(clock.instant(), login, baseUrl + ctx.path(), params, postData);
   }
 
+  private static boolean isSecret(ActionSpec action, String name) {
+    return ALWAYS_SECRET.contains(name) || action.isSecret(name);
+  }
+
   /** Removes secret parameters from a url-encoded body, keeping the rest byte for byte. */
-  static String withoutSecrets(String formBody) {
+  static String withoutSecrets(String formBody, ActionSpec action) {
     List<String> kept = new ArrayList<>();
     for (String part : formBody.split("&")) {
       int equals = part.indexOf('=');
-      String name = equals < 0 ? part : part.substring(0, equals);
-      if (!SECRET_PARAMETERS.contains(name) && !part.isEmpty()) {
+      String encodedName = equals < 0 ? part : part.substring(0, equals);
+      String name;
+      try {
+        name = java.net.URLDecoder.decode(encodedName, StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException e) {
+        name = encodedName;
+      }
+      if (!isSecret(action, name) && !part.isEmpty()) {
         kept.add(part);
       }
     }

@@ -4,6 +4,10 @@ import io.vigil.account.ClientNotFoundException;
 import io.vigil.account.InvalidAccountValueException;
 import io.vigil.account.UserNotFoundException;
 import io.vigil.session.TooManySessionsException;
+import io.vigil.vault.InvalidVaultSettingException;
+import io.vigil.vault.VaultInUseException;
+import io.vigil.vault.VaultNotFoundException;
+import io.vigil.vault.VaultTitleTakenException;
 import io.vigil.wire.ApiErrorCode;
 import io.vigil.wire.ApiException;
 import org.slf4j.Logger;
@@ -27,6 +31,23 @@ final class ApiErrors {
     }
     if (e instanceof InvalidAccountValueException) {
       return new ApiException(ApiErrorCode.INVALID_VALUE, e.getMessage());
+    }
+    if (e instanceof InvalidVaultSettingException invalid) {
+      return ApiException.invalidValue(invalid.name(), invalid.value(), invalid.reason());
+    }
+    if (e instanceof VaultTitleTakenException) {
+      return new ApiException(ApiErrorCode.INVALID_VALUE,
+          "parameter title has invalid value: " + e.getMessage());
+    }
+    if (e instanceof VaultNotFoundException notFound) {
+      return ApiException.invalidValue(
+          "id", Long.toString(notFound.vaultId()), "no vault has this id");
+    }
+    if (e instanceof VaultInUseException) {
+      return new ApiException(
+          ApiErrorCode.BLOCKED,
+          "The requested operation is blocked by one or more existing Business Objects: "
+              + e.getMessage());
     }
     log.error("API call failed: path={}", path, e);
     return new ApiException(ApiErrorCode.INTERNAL_ERROR, "Internal Error");

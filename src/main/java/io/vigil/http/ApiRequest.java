@@ -172,6 +172,42 @@ public final class ApiRequest {
     throw ApiException.invalidValue(name, value, "not a positive integer: " + value);
   }
 
+  /**
+   * Reads a date or datetime in the API's input form, YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ, as UTC.
+   */
+  public Optional<java.time.Instant> dateTime(String name) {
+    String value = params.get(name);
+    if (value == null) {
+      return Optional.empty();
+    }
+    try {
+      if (value.length() == 10) {
+        return Optional.of(java.time.LocalDate.parse(value).atStartOfDay(java.time.ZoneOffset.UTC)
+            .toInstant());
+      }
+      return Optional.of(java.time.Instant.parse(value));
+    } catch (java.time.format.DateTimeParseException e) {
+      throw ApiException.invalidValue(name, value, "use YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ");
+    }
+  }
+
+  /** Reads a non-negative integer, such as a limit or an offset; absent gives empty. */
+  public Optional<Integer> nonNegativeInt(String name) {
+    String value = params.get(name);
+    if (value == null) {
+      return Optional.empty();
+    }
+    try {
+      int number = Integer.parseInt(value.trim());
+      if (number >= 0) {
+        return Optional.of(number);
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw ApiException.invalidValue(name, value, "not a non-negative integer");
+  }
+
   /** Reads one of a fixed set of values, ignoring case; returns the value as listed. */
   public Optional<String> oneOf(String name, List<String> allowed) {
     String value = params.get(name);

@@ -1,9 +1,5 @@
 package io.vigil.http;
 
-import io.vigil.account.AccountStore;
-import io.vigil.account.Authenticator;
-import io.vigil.ratelimit.ApiLimiter;
-import io.vigil.session.SessionService;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,19 +33,20 @@ public final class ApiResources {
       return this;
     }
 
-    public ApiDispatcher build(
-        Authenticator authenticator,
-        SessionService sessions,
-        AccountStore accounts,
-        ApiLimiter limiter,
-        Clock clock,
-        String baseUrl,
-        boolean tls,
+    public ApiDispatcher build(ApiServices services, Clock clock, String baseUrl, boolean tls,
         String version) {
       ApiDispatcher dispatcher =
-          new ApiDispatcher(policy, authenticator, sessions, accounts, limiter, clock, baseUrl);
-      dispatcher.register(new SessionResource(sessions, dispatcher, tls).resource());
+          new ApiDispatcher(
+              policy,
+              services.authenticator(),
+              services.sessions(),
+              services.accounts(),
+              services.limiter(),
+              clock,
+              baseUrl);
+      dispatcher.register(new SessionResource(services.sessions(), dispatcher, tls).resource());
       dispatcher.register(new AboutResource(version).resource());
+      dispatcher.register(new VaultResource(services.vaults()).resource());
       for (Function<ApiDispatcher, ApiResource> resource : extra) {
         dispatcher.register(resource.apply(dispatcher));
       }
