@@ -1,5 +1,6 @@
 package io.vigil.scan.engine;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -8,6 +9,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -128,6 +130,43 @@ final class LoopbackService implements AutoCloseable {
       for (Socket socket : connections) {
         socket.close();
       }
+    }
+  }
+
+  /** A POP3-like greeting with NUL, BEL, an escape sequence, "]]>" and invalid UTF-8. */
+  static byte[] hostileGreeting() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    bytes.writeBytes("+OK hostile\u0000\u0007 ]]> \u001b[31m".getBytes(StandardCharsets.UTF_8));
+    bytes.write(0xff);
+    bytes.write(0xfe);
+    bytes.writeBytes(" <end>\r\n".getBytes(StandardCharsets.UTF_8));
+    return bytes.toByteArray();
+  }
+
+  /** A MySQL protocol-10 handshake packet, cut after the version string and a few bytes. */
+  static byte[] mysqlHandshake(String version) {
+    byte[] versionBytes = version.getBytes(StandardCharsets.US_ASCII);
+    int payload = 1 + versionBytes.length + 1 + 4;
+    ByteArrayOutputStream packet = new ByteArrayOutputStream();
+    packet.write(payload);
+    packet.write(0);
+    packet.write(0);
+    packet.write(0);
+    packet.write(10);
+    packet.writeBytes(versionBytes);
+    packet.write(0);
+    packet.writeBytes(new byte[] {1, 0, 0, 0});
+    return packet.toByteArray();
+  }
+
+  /** Replies 'N' (no TLS) to a PostgreSQL SSLRequest and closes on anything else. */
+  static void answerSslRequest(Socket socket) throws IOException {
+    byte[] request = socket.getInputStream().readNBytes(8);
+    byte[] sslRequest = {0, 0, 0, 8, 0x04, (byte) 0xd2, 0x16, 0x2f};
+    if (Arrays.equals(request, sslRequest)) {
+      socket.getOutputStream().write('N');
+      socket.getOutputStream().flush();
+      drain(socket.getInputStream());
     }
   }
 }

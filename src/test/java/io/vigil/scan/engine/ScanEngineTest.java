@@ -51,10 +51,10 @@ class ScanEngineTest {
   void scanLoopbackServices(@TempDir Path tempDir) throws Exception {
     ssh = keep(LoopbackService.greeting(SSH_BANNER + "\r\n"));
     smtp = keep(LoopbackService.greeting(SMTP_GREETING + "\r\n"));
-    hostile = keep(LoopbackService.greeting(hostileGreeting()));
-    mysql = keep(LoopbackService.greeting(mysqlHandshake("8.0.36-vigil")));
+    hostile = keep(LoopbackService.greeting(LoopbackService.hostileGreeting()));
+    mysql = keep(LoopbackService.greeting(LoopbackService.mysqlHandshake("8.0.36-vigil")));
     silent = keep(LoopbackService.silent());
-    postgres = keep(LoopbackService.start(ScanEngineTest::answerSslRequest));
+    postgres = keep(LoopbackService.start(LoopbackService::answerSslRequest));
     redis = keep(LoopbackService.lineReply("PING", "+PONG\r\n"));
     http = startHttp();
     tlsContext = TestCertificates.selfSignedServerContext(tempDir);
@@ -96,7 +96,8 @@ class ScanEngineTest {
     int[] open = {ssh, smtp, hostile, mysql, http, https, silent, postgres, redis};
     Arrays.sort(open);
 
-    assertThat(result.openPorts()).containsExactly(Arrays.stream(open).boxed().toArray(Integer[]::new));
+    Integer[] expected = Arrays.stream(open).boxed().toArray(Integer[]::new);
+    assertThat(result.openPorts()).containsExactly(expected);
     assertThat(result.portsScanned()).isEqualTo(10);
   }
 
@@ -219,7 +220,8 @@ class ScanEngineTest {
 
   @Test
   void hostScanTimeIsReported() {
-    assertThat(hostFinding(ScanQid.HOST_SCAN_TIME).results()).startsWith("Scan duration: 0 seconds");
+    assertThat(hostFinding(ScanQid.HOST_SCAN_TIME).results())
+        .startsWith("Scan duration: 0 seconds");
     assertThat(result.findings().get(result.findings().size() - 1).qid())
         .isEqualTo(ScanQid.HOST_SCAN_TIME);
   }
@@ -242,7 +244,8 @@ class ScanEngineTest {
         .filter(finding -> finding.qid() == ScanQid.SSL_CERTIFICATE_EXPIRED)
         .findFirst().orElseThrow();
     assertThat(expired.port()).isEqualTo(https);
-    assertThat(expired.results()).startsWith("Certificate #0 CN=vigil_test,O=Vigil is not valid after ");
+    assertThat(expired.results())
+        .startsWith("Certificate #0 CN=vigil_test,O=Vigil is not valid after ");
     assertThat(expired.results()).endsWith(" GMT.");
   }
 
@@ -299,42 +302,5 @@ class ScanEngineTest {
       }
     });
     server.start();
-  }
-
-  /** A POP3-like greeting with NUL, BEL, an escape sequence, "]]>" and invalid UTF-8. */
-  static byte[] hostileGreeting() {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    bytes.writeBytes("+OK hostile\u0000\u0007 ]]> \u001b[31m".getBytes(StandardCharsets.UTF_8));
-    bytes.write(0xff);
-    bytes.write(0xfe);
-    bytes.writeBytes(" <end>\r\n".getBytes(StandardCharsets.UTF_8));
-    return bytes.toByteArray();
-  }
-
-  /** A MySQL protocol-10 handshake packet, cut after the version string and a few bytes. */
-  static byte[] mysqlHandshake(String version) {
-    byte[] versionBytes = version.getBytes(StandardCharsets.US_ASCII);
-    int payload = 1 + versionBytes.length + 1 + 4;
-    ByteArrayOutputStream packet = new ByteArrayOutputStream();
-    packet.write(payload);
-    packet.write(0);
-    packet.write(0);
-    packet.write(0);
-    packet.write(10);
-    packet.writeBytes(versionBytes);
-    packet.write(0);
-    packet.writeBytes(new byte[] {1, 0, 0, 0});
-    return packet.toByteArray();
-  }
-
-  /** Replies 'N' (no TLS) to a PostgreSQL SSLRequest and closes on anything else. */
-  static void answerSslRequest(java.net.Socket socket) throws java.io.IOException {
-    byte[] request = socket.getInputStream().readNBytes(8);
-    byte[] sslRequest = {0, 0, 0, 8, 0x04, (byte) 0xd2, 0x16, 0x2f};
-    if (Arrays.equals(request, sslRequest)) {
-      socket.getOutputStream().write('N');
-      socket.getOutputStream().flush();
-      LoopbackService.drain(socket.getInputStream());
-    }
   }
 }
