@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What one TLS handshake showed. The engine accepts any certificate, so these are observations,
- * not a verdict on trust.
+ * Observations from one TLS handshake. The engine accepts any certificate, so they are no verdict
+ * on trust.
  *
  * @param protocol the negotiated protocol version, e.g. "TLSv1.3"
  * @param cipherSuite the negotiated cipher suite, e.g. "TLS_AES_128_GCM_SHA256"

@@ -28,7 +28,7 @@ final class BannerText {
       CharBuffer chars = decoder.decode(ByteBuffer.wrap(bytes, offset, length));
       text = chars.toString();
     } catch (CharacterCodingException e) {
-      // REPLACE makes the decoder never throw; this keeps the compiler satisfied.
+      // The decoder replaces malformed input instead of throwing, so this line cannot run.
       throw new IllegalStateException(e);
     }
     return cap(XmlText.clean(text).stripTrailing(), maxChars);

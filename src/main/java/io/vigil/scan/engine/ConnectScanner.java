@@ -96,7 +96,7 @@ final class ConnectScanner {
       states.put(target.getPort(), PortState.CLOSED);
       channel.close();
     } catch (IOException e) {
-      // Unreachable networks and similar errors say nothing about this port; try the rest.
+      // An unreachable network gives this port no state, so the scan goes on with the others.
       log.trace("{}:{} connect failed: {}", target.getHostString(), target.getPort(), e.toString());
       states.put(target.getPort(), PortState.FILTERED);
       channel.close();

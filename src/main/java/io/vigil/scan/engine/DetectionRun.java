@@ -14,7 +14,7 @@ import java.util.concurrent.Future;
  * blocks a thread for several read timeouts.
  */
 final class DetectionRun {
-  /** Threads per host; each holds at most one socket, so this also bounds open sockets. */
+  /** Threads per host. Each uses one socket at a time, so this also bounds open sockets. */
   static final int MAX_THREADS = 8;
 
   private final ServiceDetector detector;

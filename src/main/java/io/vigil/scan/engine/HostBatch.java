@@ -43,11 +43,13 @@ final class HostBatch {
     log.info("scan of {} hosts started (maxHostsInParallel={})", addresses.size(), maxParallel);
     ExecutorService pool = Executors.newFixedThreadPool(
         Math.min(maxParallel, addresses.size()), new NamedThreads("vigil-scan-host"));
+
     List<Future<HostScanResult>> futures = new ArrayList<>();
     for (InetAddress address : addresses) {
       futures.add(pool.submit(() -> engine.scanHost(address, listener)));
     }
     pool.shutdown();
+
     List<HostScanResult> results = new ArrayList<>();
     boolean interrupted = false;
     for (int i = 0; i < futures.size(); i++) {
@@ -70,6 +72,7 @@ final class HostBatch {
     if (interrupted) {
       Thread.currentThread().interrupt();
     }
+
     long alive = results.stream().filter(result -> result.discovery().alive()).count();
     log.info("scan of {} hosts finished (alive={}, interrupted={})", addresses.size(), alive,
         interrupted);

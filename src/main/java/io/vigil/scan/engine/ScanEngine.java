@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Vigil's network scan engine: host discovery, a TCP connect port scan and service detection,
  * with findings keyed by Qualys QIDs. It keeps no state between scans, so one engine may run
- * many scans at once. It has no network defaults: every target comes from the caller, and
- * {@link TargetGuard} rejects those outside the loopback range.
+ * many scans at once. It has no network defaults: every target comes from the caller, and the
+ * engine rejects targets outside 127.0.0.0/8 and ::1 before sending anything.
  *
  * <p>The clock stamps start and end times and enforces {@link ScanOptions#maxHostDuration()};
  * socket timeouts run on the system timer.
@@ -81,7 +81,9 @@ public final class ScanEngine {
 
   /**
    * Scans several hosts, at most {@link ScanOptions#maxHostsInParallel()} at a time, and returns
-   * their results in the order of {@code addresses}. See {@link HostBatch} for interrupts.
+   * their results in the order of {@code addresses}. When the calling thread is interrupted,
+   * the hosts not finished within 30 seconds end ABORTED, and the method returns with the
+   * interrupt flag set.
    *
    * @throws TargetNotAllowedException before any probe, when any address is not loopback
    */
@@ -116,7 +118,7 @@ public final class ScanEngine {
         address, discovery, null, null, states.size(), services, findings, start, end);
   }
 
-  /** With "scan dead hosts" on, a port that answers in the port scan still proves the host. */
+  /** With "scan dead hosts" on, a port that accepts or refuses in the port scan proves the host. */
   private static Discovery portScanEvidence(Discovery found, Map<Integer, PortState> states) {
     for (Map.Entry<Integer, PortState> entry : states.entrySet()) {
       if (entry.getValue() != PortState.FILTERED) {

@@ -19,8 +19,8 @@ import java.time.Duration;
  * @param scanDeadHosts whether to port scan a host that no discovery probe showed alive
  * @param icmpEcho whether discovery calls {@link java.net.InetAddress#isReachable} when no TCP
  *     probe got a reply. The JDK sends an ICMP echo request only when the process may open raw
- *     sockets (root or CAP_NET_RAW on Linux); otherwise it connects to TCP port 7 (echo), where
- *     a refused connection also counts as a reply.
+ *     sockets (root or CAP_NET_RAW on Linux). Otherwise it connects to TCP port 7 (echo), and a
+ *     refused connection also counts as a reply.
  * @param maxHostDuration how long one host scan may take, by the engine's clock, before it is
  *     aborted
  */

@@ -131,7 +131,7 @@ final class ServiceDetector {
   private OpenService probeHttp(InetAddress address, int port) {
     try (ProbeConnection connection = open(address, port)) {
       connection.write(HttpExchange.request(address, port));
-      // The request asks the server to close the connection, so the read ends at the close.
+      // The request sends "Connection: close", so the read ends when the server closes.
       byte[] reply = connection.read(HttpExchange.MAX_RESPONSE_BYTES, bytes -> false);
       HttpInfo http = HttpExchange.parse(reply);
       return http == null ? null : new OpenService(port, "http", httpBanner(http), null, http);

@@ -6,8 +6,8 @@ import java.util.TreeMap;
 /**
  * The TCP ports of Vigil's standard port list, with the service name and description that the
  * open-services table (QID 82023) shows for each. The classic services (ftp, ssh, smtp, http, ...)
- * carry their IANA service names; other ports are named for the software that commonly listens
- * there (6379 "redis"), so a name says what a port usually carries, not what the registry lists.
+ * carry their IANA service names. Other ports are named for the software that commonly listens
+ * there (6379 "redis"), so a name tells what a port usually carries, not what the registry lists.
  */
 final class WellKnownPorts {
   /** Service name and description of one port. */

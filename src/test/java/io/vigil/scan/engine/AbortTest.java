@@ -55,7 +55,7 @@ class AbortTest {
   }
 
   @Test
-  void interruptedHostScanIsAbortedAndKeepsTheFlag() throws Exception {
+  void interruptAbortsAndKeepsFlag() throws Exception {
     try (LoopbackService ssh = LoopbackService.greeting("SSH-2.0-test\r\n")) {
       ScanListener interrupt = new ScanListener() {
         @Override

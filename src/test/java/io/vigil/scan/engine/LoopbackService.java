@@ -74,7 +74,7 @@ final class LoopbackService implements AutoCloseable {
     return server.getLocalPort();
   }
 
-  /** Returns a port on 127.0.0.1 that nothing listens on, as far as this process knows. */
+  /** Returns a port on 127.0.0.1 that was free a moment ago: bound, read and closed again. */
   static int closedPort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
@@ -133,7 +133,7 @@ final class LoopbackService implements AutoCloseable {
     }
   }
 
-  /** A POP3-like greeting with NUL, BEL, an escape sequence, "]]>" and invalid UTF-8. */
+  /** Returns a POP3-like greeting with NUL, BEL, an escape sequence, "]]>" and invalid UTF-8. */
   static byte[] hostileGreeting() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     bytes.writeBytes("+OK hostile\u0000\u0007 ]]> \u001b[31m".getBytes(StandardCharsets.UTF_8));
