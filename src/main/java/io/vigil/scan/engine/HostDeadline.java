@@ -1,0 +1,32 @@
+package io.vigil.scan.engine;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/** The time by which one host scan must end, read from the engine's clock. */
+final class HostDeadline {
+  private final Clock clock;
+  private final Instant end;
+  private final Duration limit;
+
+  HostDeadline(Clock clock, Instant start, Duration limit) {
+    this.clock = clock;
+    this.end = start.plus(limit);
+    this.limit = limit;
+  }
+
+  /**
+   * Throws when the deadline has passed or the thread was interrupted, so a scan stops between
+   * probes.
+   */
+  void check() {
+    if (Thread.currentThread().isInterrupted()) {
+      throw new HostScanAbortedException("the scan thread was interrupted");
+    }
+    if (clock.instant().isAfter(end)) {
+      throw new HostScanAbortedException(
+          "the host scan took longer than maxHostDuration " + limit);
+    }
+  }
+}

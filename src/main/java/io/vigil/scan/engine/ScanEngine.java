@@ -1,0 +1,139 @@
+package io.vigil.scan.engine;
+
+import io.vigil.scan.Discovery;
+import io.vigil.scan.Finding;
+import io.vigil.scan.HostScanResult;
+import io.vigil.scan.NotScannedReason;
+import io.vigil.scan.OpenService;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Vigil's network scan engine: host discovery, a TCP connect port scan and service detection,
+ * with findings keyed by Qualys QIDs. It keeps no state between scans, so one engine may run
+ * many scans at once. It has no network defaults: every target comes from the caller, and the
+ * engine rejects targets outside 127.0.0.0/8 and ::1 before sending anything.
+ *
+ * <p>The clock stamps start and end times and enforces {@link ScanOptions#maxHostDuration()};
+ * socket timeouts run on the system timer.
+ */
+public final class ScanEngine {
+  private static final Logger log = LoggerFactory.getLogger(ScanEngine.class);
+
+  private final ScanOptions options;
+  private final Clock clock;
+  private final HostDiscovery discovery;
+  private final ConnectScanner portScanner;
+  private final ServiceDetector detector;
+
+  public ScanEngine(ScanOptions options, Clock clock) {
+    this.options = options;
+    this.clock = clock;
+    this.discovery = new HostDiscovery(options);
+    this.portScanner = new ConnectScanner(options.connectTimeout(), options.maxConcurrentProbes());
+    this.detector = new ServiceDetector(options);
+  }
+
+  public ScanOptions options() {
+    return options;
+  }
+
+  /**
+   * Scans one host on the calling thread and returns its result. Errors inside the scan, the
+   * time limit and an interrupt end it with an ABORTED result instead of an exception; the
+   * interrupt flag stays set.
+   *
+   * @throws TargetNotAllowedException before any probe, when the address is not loopback
+   */
+  public HostScanResult scanHost(InetAddress address, ScanListener listener) {
+    TargetGuard.requireAllowed(address);
+    Notifier notifier = new Notifier(listener);
+    Instant start = clock.instant();
+    HostDeadline deadline = new HostDeadline(clock, start, options.maxHostDuration());
+    log.debug(
+        "host {} scan started (ports={})", address.getHostAddress(), options.tcpPorts().size());
+    notifier.run(() -> listener.hostStarted(address));
+    HostScanResult result;
+    Discovery found = null;
+    try {
+      found = discovery.discover(address, deadline);
+      Discovery alive = found;
+      notifier.run(() -> listener.hostDiscovered(address, alive));
+      result = scanDiscovered(address, found, start, deadline, notifier);
+    } catch (HostScanAbortedException e) {
+      log.debug("host {} scan aborted: {}", address.getHostAddress(), e.getMessage());
+      result = aborted(address, found, start, e.getMessage());
+    } catch (RuntimeException e) {
+      log.error("host {} scan failed", address.getHostAddress(), e);
+      result = aborted(address, found, start, "internal error: " + e);
+    }
+    log.debug("host {} scan finished (alive={}, open={}, findings={})", address.getHostAddress(),
+        result.discovery().alive(), result.services().size(), result.findings().size());
+    HostScanResult finished = result;
+    notifier.run(() -> listener.hostFinished(finished));
+    return result;
+  }
+
+  /**
+   * Scans several hosts, at most {@link ScanOptions#maxHostsInParallel()} at a time, and returns
+   * their results in the order of {@code addresses}. When the calling thread is interrupted,
+   * the hosts not finished within 30 seconds end ABORTED, and the method returns with the
+   * interrupt flag set.
+   *
+   * @throws TargetNotAllowedException before any probe, when any address is not loopback
+   */
+  public List<HostScanResult> scanHosts(List<InetAddress> addresses, ScanListener listener) {
+    addresses.forEach(TargetGuard::requireAllowed);
+    return new HostBatch(this, options.maxHostsInParallel(), clock).run(addresses, listener);
+  }
+
+  private HostScanResult scanDiscovered(
+      InetAddress address, Discovery found, Instant start, HostDeadline deadline,
+      Notifier notifier) {
+    if (!found.alive() && !options.scanDeadHosts()) {
+      return new HostScanResult(address, found, NotScannedReason.DEAD, null, 0, List.of(),
+          List.of(), start, clock.instant());
+    }
+    Map<Integer, PortState> states = portScanner.scan(address, options.tcpPorts(), deadline);
+    List<Integer> open = states.entrySet().stream()
+        .filter(entry -> entry.getValue() == PortState.OPEN)
+        .map(Map.Entry::getKey)
+        .toList();
+    notifier.run(() -> notifier.listener().portsScanned(address, open));
+    Discovery discovery = found.alive() ? found : portScanEvidence(found, states);
+    List<OpenService> services =
+        new DetectionRun(detector, address, deadline, notifier).detect(open);
+    Instant end = clock.instant();
+    if (!discovery.alive()) {
+      return new HostScanResult(address, discovery, NotScannedReason.DEAD, null, states.size(),
+          List.of(), List.of(), start, end);
+    }
+    List<Finding> findings = FindingBuilder.build(services, start, end);
+    return new HostScanResult(
+        address, discovery, null, null, states.size(), services, findings, start, end);
+  }
+
+  /** With "scan dead hosts" on, a port that accepts or refuses in the port scan proves the host. */
+  private static Discovery portScanEvidence(Discovery found, Map<Integer, PortState> states) {
+    for (Map.Entry<Integer, PortState> entry : states.entrySet()) {
+      if (entry.getValue() != PortState.FILTERED) {
+        String reply = entry.getValue() == PortState.OPEN
+            ? "accepted a connection" : "refused the connection";
+        return new Discovery(true, "TCP port " + entry.getKey() + " " + reply
+            + " in the port scan, after discovery found nothing: " + found.evidence());
+      }
+    }
+    return found;
+  }
+
+  HostScanResult aborted(InetAddress address, Discovery found, Instant start, String message) {
+    Discovery discovery = found != null ? found : new Discovery(false, "discovery did not finish");
+    return new HostScanResult(address, discovery, NotScannedReason.ABORTED, message, 0, List.of(),
+        List.of(), start, clock.instant());
+  }
+}
