@@ -14,8 +14,12 @@ public class VaultException extends VigilException {
   private final String operation;
   private final String vendorCode;
 
+  /**
+   * @param problem what went wrong and what to do, with the vault's own error text and code
+   * @param vendorCode the vault's error code, or null
+   */
   VaultException(VaultCall call, String problem, String vendorCode, Throwable cause) {
-    super(message(call, problem, vendorCode), cause);
+    super(message(call, problem), cause);
     this.vaultType = call.type();
     this.vaultHost = call.vaultHost();
     this.targetHost = call.targetHost();
@@ -23,10 +27,9 @@ public class VaultException extends VigilException {
     this.vendorCode = vendorCode;
   }
 
-  private static String message(VaultCall call, String problem, String vendorCode) {
-    String code = vendorCode == null ? "" : " (" + vendorCode + ")";
+  private static String message(VaultCall call, String problem) {
     return call.type() + " vault " + call.vaultHost() + ": " + call.operation()
-        + " for target host " + call.targetHost() + " failed: " + problem + code;
+        + " for target host " + call.targetHost() + " failed: " + problem;
   }
 
   public VaultType vaultType() {

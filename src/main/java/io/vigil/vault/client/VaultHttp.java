@@ -84,7 +84,7 @@ final class VaultHttp {
       } catch (IOException e) {
         SSLException tls = findCause(e, SSLException.class);
         if (tls != null) {
-          throw new VaultTlsFailedException(call, tlsProblem(connection, tls), null, e);
+          throw new VaultTlsFailedException(call, tlsProblem(connection, client, tls), null, e);
         }
         if (attemptsLeft == 0 && client.keyManager().certificateRequested()) {
           throw new VaultTlsFailedException(call, clientCertificateProblem(client, e), null, e);
@@ -146,17 +146,18 @@ final class VaultHttp {
         + ") after a TLS handshake in which the vault asked for a client certificate; " + advice;
   }
 
-  private static String tlsProblem(VaultConnection connection, SSLException e) {
+  private static String tlsProblem(
+      VaultConnection connection, HttpClientCache.CachedClient client, SSLException e) {
     String advice =
         connection.sslVerify()
             ? "; if the vault uses a self-signed or private CA certificate, add the CA to the"
                 + " Java trust store or set ssl_verify=0"
             : "";
-    if (connection instanceof AimConnection aim) {
+    if (client.keyManager().certificateRequested()) {
       advice +=
-          aim.clientCertificate() == null
-              ? "; if the Central Credential Provider requires a client certificate, configure one"
-              : "; check that the Central Credential Provider accepts the client certificate";
+          client.keyManager().hasCertificate()
+              ? "; check that the vault accepts the configured client certificate"
+              : "; the vault asked for a client certificate, configure one";
     }
     return "TLS handshake failed (" + describe(e) + ")" + advice;
   }

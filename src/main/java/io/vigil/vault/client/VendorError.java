@@ -14,6 +14,9 @@ record VendorError(String code, String message) {
   VendorError {
     if (message != null) {
       message = message.replaceAll("\\p{Cntrl}+", " ").strip();
+      if (message.endsWith(".")) {
+        message = message.substring(0, message.length() - 1);
+      }
       if (message.length() > MAX_MESSAGE_LENGTH) {
         message = message.substring(0, MAX_MESSAGE_LENGTH) + "...";
       }
@@ -29,8 +32,11 @@ record VendorError(String code, String message) {
     return false;
   }
 
-  /** Returns ": <message>" for appending to a problem, or nothing when there is no message. */
+  /**
+   * Returns the text to append to a problem: ": <message> (<code>)", leaving out what is absent.
+   */
   String suffix() {
-    return message == null || message.isEmpty() ? "" : ": " + message;
+    String text = message == null || message.isEmpty() ? "" : ": " + message;
+    return code == null ? text : text + " (" + code + ")";
   }
 }

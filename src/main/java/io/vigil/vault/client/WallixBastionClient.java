@@ -161,8 +161,9 @@ public final class WallixBastionClient implements VaultClient {
   /** Maps a Bastion error, {@code {"error":..,"description":..,"reason":..}}, to an exception. */
   private static VaultException error(VaultCall call, WabRequest account, VaultResponse response) {
     VendorError reason = JsonBodies.readError(response, "reason", "description");
-    VendorError title = JsonBodies.readError(response, "error", "description");
-    String text = (title.code() == null ? "" : ": " + title.code()) + reason.suffix();
+    // The "error" field is a title such as "Access denied"; "reason" is the code.
+    String title = JsonBodies.readError(response, "error", "description").code();
+    String text = (title == null ? "" : ": " + title) + reason.suffix();
     String code = reason.code();
     int status = response.status();
 
