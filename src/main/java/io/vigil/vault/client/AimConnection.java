@@ -6,8 +6,9 @@ import java.net.URI;
  * A CyberArk Central Credential Provider (CCP, formerly AIM) and the application identity Vigil
  * uses there.
  *
- * <p>The URL names the CCP server and, optionally, the IIS application it runs as. The request
- * goes to {@code <application>/api/Accounts}, where the application is
+ * <p>The URL names the CCP server and, optionally, the IIS application it runs as. The request goes
+ * to {@code <application>/api/Accounts}, where the application is
+ *
  * <ul>
  *   <li>{@code /AIMWebService} when the URL has no path ({@code https://ccp.example.test}),
  *   <li>the first path segment when the URL points to the SOAP service, as Qualys examples do

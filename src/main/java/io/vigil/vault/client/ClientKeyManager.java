@@ -11,14 +11,17 @@ import javax.net.ssl.X509ExtendedKeyManager;
  * Presents the configured client certificate, if any, and notes whether a server asked for one.
  *
  * <p>Under TLS 1.3 the client finishes its side of the handshake before the server checks the
- * client certificate, so a missing or rejected certificate shows up as a connection closed
- * without an HTTP response, not as a handshake error. The note tells that case apart.
+ * client certificate, so a missing or rejected certificate shows up as a connection closed without
+ * an HTTP response, not as a handshake error. The recorded request distinguishes that case from a
+ * network failure.
  */
 final class ClientKeyManager extends X509ExtendedKeyManager {
   private final X509ExtendedKeyManager delegate;
   private volatile boolean certificateRequested;
 
-  /** @param delegate the key manager of the configured keystore, or null to present none */
+  /**
+   * @param delegate the key manager of the configured keystore, or null to present none
+   */
   ClientKeyManager(X509ExtendedKeyManager delegate) {
     this.delegate = delegate;
   }

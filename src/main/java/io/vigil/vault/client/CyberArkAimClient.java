@@ -64,7 +64,7 @@ public final class CyberArkAimClient implements VaultClient {
       query.append("&Folder=").append(UrlValues.cyberArkQuery(call, "Folder", account.folder()));
     }
     query.append("&Object=").append(UrlValues.cyberArkQuery(call, "Object", account.object()));
-    // The reason goes to the provider's audit log; characters CyberArk rejects become '_'.
+    // The reason goes to the provider's audit log. Characters CyberArk rejects become '_'.
     String reason = ("Vigil scan of " + call.targetHost()).replaceAll("[+&%;]", "_");
     query.append("&Reason=").append(UrlValues.query(reason));
 
@@ -99,8 +99,11 @@ public final class CyberArkAimClient implements VaultClient {
     if (error.hasCode("APPAP004E") || (code == null && status == 404)) {
       return new VaultAccountNotFoundException(
           call,
-          "no account matches Safe=" + aim.safe() + vendorText
-              + "; check the safe, folder and object names and that AppID " + aim.appId()
+          "no account matches Safe="
+              + aim.safe()
+              + vendorText
+              + "; check the safe, folder and object names and that AppID "
+              + aim.appId()
               + " and the provider may list the safe",
           code,
           null);
@@ -112,7 +115,9 @@ public final class CyberArkAimClient implements VaultClient {
     if (error.hasCode("APPAP306E", "APPAP008E") || status == 401 || status == 403) {
       return new VaultAuthenticationFailedException(
           call,
-          "the provider rejected application " + aim.appId() + vendorText
+          "the provider rejected application "
+              + aim.appId()
+              + vendorText
               + "; check the AppID and its allowed machines, OS users or certificate",
           code,
           null);

@@ -49,8 +49,7 @@ public final class CyberArkPvwaClient implements VaultClient {
     String token = logon(call, pim, base);
     try {
       Account found = find(call.withOperation("account search"), pim, base, token, account);
-      Secret password =
-          retrieve(call.withOperation("password retrieval"), pim, base, token, found);
+      Secret password = retrieve(call.withOperation("password retrieval"), pim, base, token, found);
       log.debug(
           "{} vault {} target {}: got the password of account id={} safe={}",
           call.type(),
@@ -83,7 +82,8 @@ public final class CyberArkPvwaClient implements VaultClient {
         if (response.status() != 200) {
           throw PvwaErrors.logon(call, pim, response);
         }
-        // The token is a JSON string; it is needed as a String for the Authorization header.
+        // The token arrives as a JSON string and must become a String for the Authorization
+        // header, so wiping it gains nothing.
         try (Secret token = JsonBodies.readString(call, response)) {
           if (token.isEmpty()) {
             throw JsonBodies.invalid(call, response, "the session token is empty");
@@ -120,9 +120,13 @@ public final class CyberArkPvwaClient implements VaultClient {
     String filter = "safeName eq " + request.safe();
     URI uri =
         URI.create(
-            base + "/API/Accounts?search=" + UrlValues.cyberArkQuery(call, "search", keywords)
-                + "&filter=" + UrlValues.cyberArkQuery(call, "filter", filter)
-                + "&limit=" + SEARCH_LIMIT);
+            base
+                + "/API/Accounts?search="
+                + UrlValues.cyberArkQuery(call, "search", keywords)
+                + "&filter="
+                + UrlValues.cyberArkQuery(call, "filter", filter)
+                + "&limit="
+                + SEARCH_LIMIT);
     HttpRequest httpRequest = http.newRequest(uri).header("Authorization", token).GET().build();
 
     List<Account> matches = new ArrayList<>();
@@ -134,11 +138,11 @@ public final class CyberArkPvwaClient implements VaultClient {
       if (accounts == null || !accounts.isArray()) {
         throw JsonBodies.invalid(call, response, "no value array in the search result");
       }
-      // NOTE: results past the first page (nextLink) are not read; 1000 accounts matching one
-      // name in one safe would be a naming problem to fix in the Vault anyway.
+      // NOTE: results past the first page (nextLink) are not read. More than 1000 accounts
+      // matching one name in one safe would be a naming problem to fix in the Vault anyway.
       for (JsonNode node : accounts) {
         Account account = account(call, response, node);
-        // The filter already limits the search to the safe; checking again costs nothing.
+        // The filter already limits the search to the safe, but checking again costs nothing.
         boolean inSafe =
             account.safeName() == null || account.safeName().equalsIgnoreCase(request.safe());
         boolean named =
@@ -151,15 +155,24 @@ public final class CyberArkPvwaClient implements VaultClient {
     if (matches.isEmpty()) {
       throw new VaultAccountNotFoundException(
           call,
-          "no account " + describe(request) + " in safe " + request.safe()
-              + "; check the names and that user " + pim.username() + " may list the safe",
+          "no account "
+              + describe(request)
+              + " in safe "
+              + request.safe()
+              + "; check the names and that user "
+              + pim.username()
+              + " may list the safe",
           null,
           null);
     }
     if (matches.size() > 1) {
       throw new VaultAccountAmbiguousException(
           call,
-          matches.size() + " accounts match " + describe(request) + " in safe " + request.safe()
+          matches.size()
+              + " accounts match "
+              + describe(request)
+              + " in safe "
+              + request.safe()
               + "; use the account's object name or narrower keywords",
           null,
           null);
@@ -205,7 +218,7 @@ public final class CyberArkPvwaClient implements VaultClient {
     }
   }
 
-  /** Logs off; a failure is logged, not thrown, so that it never hides the fetch's own outcome. */
+  /** Logs off, and logs a failure instead of throwing it, so it never hides the fetch outcome. */
   private void logoff(VaultCall call, PimConnection pim, String base, String token) {
     URI uri = URI.create(base + "/API/Auth/Logoff");
     HttpRequest request =

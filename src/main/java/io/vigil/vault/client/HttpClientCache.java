@@ -102,11 +102,14 @@ final class HttpClientCache {
       }
       throw new KeyStoreException("no X.509 key manager for the keystore");
     } catch (IOException | GeneralSecurityException e) {
-      // A wrong password surfaces as an IOException whose message says so; it holds no secret.
+      // A wrong password makes load() throw an IOException whose message contains no secret.
       throw new VaultTlsFailedException(
           call,
-          "client certificate keystore " + cert.keystore() + " cannot be read as PKCS#12 ("
-              + e.getMessage() + "); check the path and the keystore password",
+          "client certificate keystore "
+              + cert.keystore()
+              + " cannot be read as PKCS#12 ("
+              + e.getMessage()
+              + "); check the path and the keystore password",
           null,
           e);
     }

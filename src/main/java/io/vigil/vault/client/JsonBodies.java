@@ -11,8 +11,8 @@ import java.io.IOException;
 import java.util.Arrays;
 
 /**
- * Reads vault response bodies. A secret field is copied straight from the parser into a char
- * array, so it never becomes a {@code String}.
+ * Reads vault response bodies. A secret field is copied straight from the parser into a char array,
+ * so it never becomes a {@code String}.
  *
  * <p>Parse errors are reported without Jackson's exception, neither as message nor as cause,
  * because its message quotes the unexpected token, and in a broken body that token can be the
@@ -121,8 +121,13 @@ final class JsonBodies {
       VaultCall call, VaultResponse response, String problem) {
     return new VaultResponseInvalidException(
         call,
-        "invalid response (" + response.describe() + "): " + problem
-            + "; check that the URL points to the " + call.type() + " REST API",
+        "invalid response ("
+            + response.describe()
+            + "): "
+            + problem
+            + "; check that the URL points to the "
+            + call.type()
+            + " REST API",
         null,
         null);
   }
@@ -135,7 +140,6 @@ final class JsonBodies {
 
   private static char[] copyText(JsonParser parser) throws IOException {
     int offset = parser.getTextOffset();
-    return Arrays.copyOfRange(
-        parser.getTextCharacters(), offset, offset + parser.getTextLength());
+    return Arrays.copyOfRange(parser.getTextCharacters(), offset, offset + parser.getTextLength());
   }
 }

@@ -7,13 +7,13 @@ import java.net.URI;
  * version 10.4 or later.
  *
  * <p>The URL is the PVWA server ({@code https://pvwa.example.test}, meaning the default IIS
- * application {@code /PasswordVault}) or the application URL itself
- * ({@code https://pvwa.example.test/PasswordVault}).
+ * application {@code /PasswordVault}) or the application URL itself ({@code
+ * https://pvwa.example.test/PasswordVault}).
  *
  * @param url URL of the PVWA
  * @param username the Vault user Vigil logs on as
  * @param password that user's password
- * @param authMethod how the PVWA checks the logon; null means {@link PvwaAuthMethod#CYBERARK}
+ * @param authMethod how the PVWA checks the logon, or null for {@link PvwaAuthMethod#CYBERARK}
  * @param sslVerify whether the PVWA's certificate and host name are checked
  */
 public record PimConnection(

@@ -6,9 +6,9 @@ package io.vigil.vault.client;
  *
  * @param safe the safe that holds the account
  * @param accountName the account's object name, matched exactly (ignoring case) among the results
- *     of a search for it; null when keywords are given
- * @param keywords space-separated search keywords that must match exactly one account of the
- *     safe; null when an account name is given
+ *     of a search for it, or null when keywords are given
+ * @param keywords space-separated search keywords that must match exactly one account of the safe,
+ *     or null when an account name is given
  */
 public record PimRequest(String safe, String accountName, String keywords)
     implements CredentialRequest {

@@ -1,6 +1,6 @@
 package io.vigil.vault.client;
 
-/** How the PVWA checks the logon of the Vigil user; each method has its own logon path. */
+/** Method by which the PVWA checks the logon of the Vigil user, each with its own logon path. */
 public enum PvwaAuthMethod {
   CYBERARK("CyberArk"),
   LDAP("LDAP"),

@@ -14,15 +14,23 @@ final class PvwaErrors {
       // PASWS013E (or ITATS004E on older versions) means wrong user name or password.
       return new VaultAuthenticationFailedException(
           call,
-          "logon of user " + pim.username() + " with method " + pim.authMethod().pathSegment()
-              + " was rejected" + error.suffix() + "; check the user name, password and method",
+          "logon of user "
+              + pim.username()
+              + " with method "
+              + pim.authMethod().pathSegment()
+              + " was rejected"
+              + error.suffix()
+              + "; check the user name, password and method",
           error.code(),
           null);
     }
     if (status == 409) {
       return new VaultAuthenticationFailedException(
           call,
-          "the password of user " + pim.username() + " has expired" + error.suffix()
+          "the password of user "
+              + pim.username()
+              + " has expired"
+              + error.suffix()
               + "; set a new one in the Vault",
           error.code(),
           null);
@@ -38,7 +46,8 @@ final class PvwaErrors {
     if (status == 404 || status == 405) {
       return new VaultRequestInvalidException(
           call,
-          "the PVWA has no v10 logon API at this URL (" + response.describe()
+          "the PVWA has no v10 logon API at this URL ("
+              + response.describe()
               + "); check the URL, and that the PVWA runs version 10.4 or later",
           error.code(),
           null);
@@ -52,7 +61,10 @@ final class PvwaErrors {
     if (response.status() == 403) {
       return new VaultAccessDeniedException(
           call,
-          "user " + pim.username() + " may not list accounts of safe " + request.safe()
+          "user "
+              + pim.username()
+              + " may not list accounts of safe "
+              + request.safe()
               + error.suffix(),
           error.code(),
           null);
@@ -67,8 +79,12 @@ final class PvwaErrors {
     if (status == 403) {
       return new VaultAccessDeniedException(
           call,
-          "user " + pim.username() + " may not retrieve the password of account id=" + accountId
-              + error.suffix() + "; grant Retrieve accounts on the safe",
+          "user "
+              + pim.username()
+              + " may not retrieve the password of account id="
+              + accountId
+              + error.suffix()
+              + "; grant Retrieve accounts on the safe",
           error.code(),
           null);
     }
@@ -86,7 +102,8 @@ final class PvwaErrors {
       // balancer that sends the calls of one session to different PVWA nodes.
       return new VaultAuthenticationFailedException(
           call,
-          "the PVWA rejected the session token" + error.suffix()
+          "the PVWA rejected the session token"
+              + error.suffix()
               + "; if the PVWA runs behind a load balancer, enable session affinity",
           error.code(),
           null);

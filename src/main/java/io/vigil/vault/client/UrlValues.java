@@ -28,7 +28,11 @@ final class UrlValues {
       if (CYBERARK_FORBIDDEN.indexOf(c) >= 0) {
         throw new VaultRequestInvalidException(
             call,
-            parameter + " value " + value + " contains '" + c
+            parameter
+                + " value "
+                + value
+                + " contains '"
+                + c
                 + "', which CyberArk does not accept in request values; rename it in the Vault",
             null,
             null);
@@ -38,8 +42,8 @@ final class UrlValues {
   }
 
   /**
-   * Percent-encodes one path segment as UTF-8, keeping unreserved characters and those of
-   * {@code keep} as they are.
+   * Percent-encodes one path segment as UTF-8, keeping unreserved characters and those of {@code
+   * keep} as they are.
    */
   static String pathSegment(String value, String keep) {
     StringBuilder encoded = new StringBuilder(value.length() + 16);
@@ -65,7 +69,7 @@ final class UrlValues {
         || c == '~';
   }
 
-  /** Returns the URL's path without trailing slashes; empty when it has none. */
+  /** Returns the URL's path without trailing slashes, or an empty string when it has none. */
   static String trimmedPath(URI url) {
     String path = url.getRawPath() == null ? "" : url.getRawPath();
     while (path.endsWith("/")) {

@@ -11,7 +11,7 @@ public interface VaultClient {
    *
    * @param targetHost the host being scanned, for messages, logs and the vault's audit reason
    * @throws IllegalArgumentException when the connection or request is of another vault type
-   * @throws VaultException naming what failed; see its subclasses
+   * @throws VaultException named for what failed, as its subclasses list
    */
   Credential fetch(VaultConnection connection, CredentialRequest request, String targetHost);
 }

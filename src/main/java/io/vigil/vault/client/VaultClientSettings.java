@@ -8,8 +8,8 @@ import java.time.Duration;
  * @param connectTimeout bound on opening a TCP connection
  * @param requestTimeout bound on one HTTP exchange, from sending the request to the end of the
  *     response headers
- * @param maxAttempts attempts per HTTP call, at least 1; only timeouts, connection failures and
- *     5xx responses are retried
+ * @param maxAttempts attempts per HTTP call, at least 1. Only timeouts, connection failures and 5xx
+ *     responses are retried.
  * @param initialBackoff wait before the second attempt; each later wait doubles, up to {@code
  *     maxBackoff}, and a random half of it is dropped so that scanners do not retry in step
  * @param maxBackoff bound on the wait between two attempts
@@ -37,7 +37,10 @@ public record VaultClientSettings(
    */
   public static VaultClientSettings defaults() {
     return new VaultClientSettings(
-        Duration.ofSeconds(10), Duration.ofSeconds(30), 3, Duration.ofMillis(500),
+        Duration.ofSeconds(10),
+        Duration.ofSeconds(30),
+        3,
+        Duration.ofMillis(500),
         Duration.ofSeconds(4));
   }
 

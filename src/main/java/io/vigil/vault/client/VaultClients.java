@@ -34,7 +34,7 @@ public final class VaultClients implements VaultClient {
     }
   }
 
-  /** The WALLIX Bastion client, whose {@link WallixBastionClient#checkIn} ends a checkout. */
+  /** Returns the WALLIX Bastion client, which also offers check-in. */
   public WallixBastionClient wallix() {
     return wab;
   }
@@ -42,8 +42,10 @@ public final class VaultClients implements VaultClient {
   static IllegalArgumentException mismatch(
       VaultClient client, VaultConnection connection, CredentialRequest request) {
     return new IllegalArgumentException(
-        client.getClass().getSimpleName() + " cannot fetch with a "
-            + connection.getClass().getSimpleName() + " and a "
+        client.getClass().getSimpleName()
+            + " cannot fetch with a "
+            + connection.getClass().getSimpleName()
+            + " and a "
             + request.getClass().getSimpleName());
   }
 }

@@ -4,7 +4,7 @@ import io.vigil.VigilException;
 
 /**
  * Root of the failures to fetch a credential from a vault. The message and the fields name the
- * vault type, the vault host, the scan target and the step that failed; they never contain a
+ * vault type, the vault host, the scan target and the step that failed. They never contain a
  * secret.
  */
 public class VaultException extends VigilException {
@@ -28,8 +28,15 @@ public class VaultException extends VigilException {
   }
 
   private static String message(VaultCall call, String problem) {
-    return call.type() + " vault " + call.vaultHost() + ": " + call.operation()
-        + " for target host " + call.targetHost() + " failed: " + problem;
+    return call.type()
+        + " vault "
+        + call.vaultHost()
+        + ": "
+        + call.operation()
+        + " for target host "
+        + call.targetHost()
+        + " failed: "
+        + problem;
   }
 
   public VaultType vaultType() {

@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends the HTTP calls of the vault clients: TLS as the connection says, timeouts, and bounded
+ * Sends the HTTP calls of the vault clients: TLS as the connection specifies, timeouts, and bounded
  * retries with exponential backoff and jitter for timeouts, connection failures and 5xx responses.
  * Other statuses (401, 403, 404, ...) return at once, because repeating the call cannot change
  * them.
@@ -42,7 +42,7 @@ final class VaultHttp {
    * @throws VaultTimeoutException when every attempt timed out
    * @throws VaultUnavailableException when the last attempt failed to connect, or the thread was
    *     interrupted (its interrupt flag is then set again)
-   * @throws VaultTlsFailedException when the TLS handshake fails; it is not retried
+   * @throws VaultTlsFailedException when the TLS handshake fails, which is not retried
    */
   VaultResponse send(VaultCall call, VaultConnection connection, HttpRequest request) {
     return send(call, connection, request, settings.maxAttempts());
@@ -127,12 +127,18 @@ final class VaultHttp {
   }
 
   private String timeoutProblem(int attempts) {
-    return "no response within " + settings.requestTimeout().toMillis() + " ms on any of "
-        + attempts + " attempts; check that the vault is up and not overloaded";
+    return "no response within "
+        + settings.requestTimeout().toMillis()
+        + " ms on any of "
+        + attempts
+        + " attempts; check that the vault is up and not overloaded";
   }
 
   private static String connectionProblem(IOException e, int attempts) {
-    return "connection failed on all " + attempts + " attempts (" + describe(e)
+    return "connection failed on all "
+        + attempts
+        + " attempts ("
+        + describe(e)
         + "); check the vault URL and that the vault is reachable from Vigil";
   }
 
@@ -142,8 +148,10 @@ final class VaultHttp {
         client.keyManager().hasCertificate()
             ? "check that the vault accepts the configured client certificate"
             : "the vault likely requires a client certificate, configure one";
-    return "the connection closed without a response (" + describe(e)
-        + ") after a TLS handshake in which the vault asked for a client certificate; " + advice;
+    return "the connection closed without a response ("
+        + describe(e)
+        + ") after a TLS handshake in which the vault asked for a client certificate; "
+        + advice;
   }
 
   private static String tlsProblem(

@@ -6,8 +6,8 @@ import java.net.URI;
  * A WALLIX Bastion (AdminBastion, WAB) and the API user Vigil calls it as, with either a password
  * (sent as HTTP Basic) or an API key (sent as {@code X-Auth-User} and {@code X-Auth-Key}).
  *
- * <p>The URL is the Bastion's API URL as Qualys stores it ({@code https://wab.example.test/api});
- * a URL without a path means {@code /api}.
+ * <p>The URL is the Bastion's API URL as Qualys stores it ({@code https://wab.example.test/api}); a
+ * URL without a path means {@code /api}.
  *
  * @param url URL of the Bastion REST API
  * @param sslVerify the Qualys {@code ssl_verify} setting: whether the certificate is checked
@@ -18,12 +18,7 @@ import java.net.URI;
  *     {@code /api/targetpasswords/...} paths of older Bastions
  */
 public record WabConnection(
-    URI url,
-    boolean sslVerify,
-    String username,
-    Secret password,
-    Secret apiKey,
-    String apiVersion)
+    URI url, boolean sslVerify, String username, Secret password, Secret apiKey, String apiVersion)
     implements VaultConnection {
 
   /** API version used by the factories: the default of WALLIX's Ansible collection, Bastion 12. */

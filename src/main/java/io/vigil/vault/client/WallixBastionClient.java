@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Checks out passwords from a WALLIX Bastion: {@code GET
  * <api>/<version>/targetpasswords/checkout/<target>?authorization=<name>}, authenticated on the
- * request itself with HTTP Basic (password) or {@code X-Auth-User}/{@code X-Auth-Key} (API key),
- * so no session is left open.
+ * request itself with HTTP Basic (password) or {@code X-Auth-User}/{@code X-Auth-Key} (API key), so
+ * no session is left open.
  *
  * <p>A checkout is audited and, under a locking checkout policy, locks the account for other users
  * until {@link #checkIn} or until the checkout expires.
@@ -53,10 +53,7 @@ public final class WallixBastionClient implements VaultClient {
       }
       if (body.secret() == null || body.secret().isEmpty()) {
         throw new VaultAccountNotFoundException(
-            call,
-            "target " + account.targetName() + " has no password to check out",
-            null,
-            null);
+            call, "target " + account.targetName() + " has no password to check out", null, null);
       }
       log.debug(
           "{} vault {} target {}: checked out the password of {}",
@@ -71,7 +68,7 @@ public final class WallixBastionClient implements VaultClient {
   /**
    * Checks in the password of a target after the scan, which ends the lock of a locking checkout
    * policy and may make the Bastion rotate the password. A target that is not checked out is
-   * already released, so that answer is no error.
+   * already released, so the Bastion's 409 NOT_CHECKED_OUT response is not an error.
    */
   public void checkIn(WabConnection wab, WabRequest account, String target) {
     VaultCall call = VaultCall.of(wab, target, "password check-in");
@@ -96,8 +93,13 @@ public final class WallixBastionClient implements VaultClient {
       VaultCall call, WabConnection wab, WabRequest account, String action) {
     URI uri =
         URI.create(
-            apiBase(wab) + "/targetpasswords/" + action + "/" + targetSegment(call, account)
-                + "?authorization=" + UrlValues.query(account.authorizationName()));
+            apiBase(wab)
+                + "/targetpasswords/"
+                + action
+                + "/"
+                + targetSegment(call, account)
+                + "?authorization="
+                + UrlValues.query(account.authorizationName()));
     HttpRequest.Builder builder = http.newRequest(uri).GET();
     if (wab.apiKey() != null) {
       builder.header("X-Auth-User", wab.username());
@@ -109,8 +111,8 @@ public final class WallixBastionClient implements VaultClient {
   }
 
   /**
-   * Returns the API URL with its version, such as {@code https://wab.example.test/api/v3.12}. A
-   * URL without a path means {@code /api}.
+   * Returns the API URL with its version, such as {@code https://wab.example.test/api/v3.12}. A URL
+   * without a path means {@code /api}.
    */
   static String apiBase(WabConnection wab) {
     String path = UrlValues.trimmedPath(wab.url());
@@ -123,8 +125,8 @@ public final class WallixBastionClient implements VaultClient {
    * Encodes the target as the Bastion expects: {@code @} kept literal, everything else
    * percent-encoded.
    *
-   * @throws VaultRequestInvalidException unless the target has one or two {@code @}, as in
-   *     {@code account@domain} and {@code account@domain@device}
+   * @throws VaultRequestInvalidException unless the target has one or two {@code @}, as in {@code
+   *     account@domain} and {@code account@domain@device}
    */
   static String targetSegment(VaultCall call, WabRequest account) {
     String target = account.targetName();
@@ -132,8 +134,7 @@ public final class WallixBastionClient implements VaultClient {
     if (ats < 1 || ats > 2) {
       throw new VaultRequestInvalidException(
           call,
-          "target name " + target
-              + " must have the form account@domain or account@domain@device",
+          "target name " + target + " must have the form account@domain or account@domain@device",
           null,
           null);
     }
@@ -161,7 +162,7 @@ public final class WallixBastionClient implements VaultClient {
   /** Maps a Bastion error, {@code {"error":..,"description":..,"reason":..}}, to an exception. */
   private static VaultException error(VaultCall call, WabRequest account, VaultResponse response) {
     VendorError reason = JsonBodies.readError(response, "reason", "description");
-    // The "error" field is a title such as "Access denied"; "reason" is the code.
+    // The "error" field is a title such as "Access denied", and "reason" is the code.
     String title = JsonBodies.readError(response, "error", "description").code();
     String text = (title == null ? "" : ": " + title) + reason.suffix();
     String code = reason.code();
@@ -170,7 +171,8 @@ public final class WallixBastionClient implements VaultClient {
     if (status == 401) {
       return new VaultAuthenticationFailedException(
           call,
-          "the Bastion rejected the API user's credentials" + text
+          "the Bastion rejected the API user's credentials"
+              + text
               + "; check the username and the password or appkey",
           code,
           null);
@@ -179,8 +181,12 @@ public final class WallixBastionClient implements VaultClient {
       // The Bastion does not tell a missing target from one the authorization does not cover.
       return new VaultAccountNotFoundException(
           call,
-          "target " + account.targetName() + " does not exist or authorization "
-              + account.authorizationName() + " does not allow password retrieval on it" + text,
+          "target "
+              + account.targetName()
+              + " does not exist or authorization "
+              + account.authorizationName()
+              + " does not allow password retrieval on it"
+              + text,
           code,
           null);
     }
@@ -194,7 +200,8 @@ public final class WallixBastionClient implements VaultClient {
     if (status == 404) {
       return new VaultRequestInvalidException(
           call,
-          "the Bastion has no such API path (" + response.describe()
+          "the Bastion has no such API path ("
+              + response.describe()
               + "); check the URL and the API version",
           code,
           null);

@@ -16,8 +16,8 @@ class CyberArkAimClientTest {
   static final String SECRET = "Xq7-demo-pass";
   static final String TARGET = "10.50.60.70";
 
-  final CcpStub ccp = new CcpStub(false).account("Linux-Scan", null, "svc-scan-db01", "svc-scan",
-      SECRET);
+  final CcpStub ccp =
+      new CcpStub(false).account("Linux-Scan", null, "svc-scan-db01", "svc-scan", SECRET);
   final LogCapture logs = new LogCapture();
   final CyberArkAimClient client = new CyberArkAimClient(VaultTestSupport.fastSettings());
 
@@ -52,8 +52,9 @@ class CyberArkAimClientTest {
     assertThat(request.method()).isEqualTo("GET");
     assertThat(request.path()).isEqualTo("/AIMWebService/api/Accounts");
     assertThat(request.rawQuery())
-        .isEqualTo("AppID=Vigil&Safe=Linux-Scan&Folder=abc%5Cfolder&Object=vault%20file"
-            + "&Reason=Vigil%20scan%20of%2010.50.60.70");
+        .isEqualTo(
+            "AppID=Vigil&Safe=Linux-Scan&Folder=abc%5Cfolder&Object=vault%20file"
+                + "&Reason=Vigil%20scan%20of%2010.50.60.70");
     assertThat(request.header("Accept")).isEqualTo("application/json");
   }
 
@@ -91,8 +92,10 @@ class CyberArkAimClientTest {
 
   @Test
   void unknownObjectIsNotFound() {
-    VaultAccountNotFoundException e = catchThrowableOfType(VaultAccountNotFoundException.class,
-        () -> client.fetch(connection(ccp.url()), new AimRequest(null, "missing"), TARGET));
+    VaultAccountNotFoundException e =
+        catchThrowableOfType(
+            VaultAccountNotFoundException.class,
+            () -> client.fetch(connection(ccp.url()), new AimRequest(null, "missing"), TARGET));
 
     assertThat(e.vendorCode()).isEqualTo("APPAP004E");
     assertThat(e.vaultType()).isEqualTo(VaultType.CYBERARK_AIM);
@@ -107,8 +110,7 @@ class CyberArkAimClientTest {
   void unknownAppIdIsAuthenticationFailure() {
     AimConnection wrongApp = new AimConnection(ccp.url(), "Other", "Linux-Scan", null, false);
 
-    assertThatThrownBy(
-            () -> client.fetch(wrongApp, new AimRequest(null, "svc-scan-db01"), TARGET))
+    assertThatThrownBy(() -> client.fetch(wrongApp, new AimRequest(null, "svc-scan-db01"), TARGET))
         .isInstanceOf(VaultAuthenticationFailedException.class)
         .hasMessageContaining("APPAP008E")
         .hasMessageContaining("application Other");
@@ -117,29 +119,37 @@ class CyberArkAimClientTest {
 
   @Test
   void applicationCheckFailureIsAuthenticationFailure() {
-    ccp.enqueue("/api/Accounts", 403, "application/json",
+    ccp.enqueue(
+        "/api/Accounts",
+        403,
+        "application/json",
         CcpStub.errorBody("APPAP306E", "Failed to authenticate the application."));
 
-    assertThatThrownBy(() -> client.fetch(
-            connection(ccp.url()), new AimRequest(null, "svc-scan-db01"), TARGET))
+    assertThatThrownBy(
+            () ->
+                client.fetch(connection(ccp.url()), new AimRequest(null, "svc-scan-db01"), TARGET))
         .isInstanceOf(VaultAuthenticationFailedException.class)
         .hasMessageContaining("APPAP306E");
   }
 
   @Test
   void severalMatchesIsAmbiguous() {
-    ccp.enqueue("/api/Accounts", 400, "application/json",
+    ccp.enqueue(
+        "/api/Accounts",
+        400,
+        "application/json",
         CcpStub.errorBody("APPAP227E", "Too many password objects matching query."));
 
-    assertThatThrownBy(() -> client.fetch(
-            connection(ccp.url()), new AimRequest(null, "svc-scan-db01"), TARGET))
+    assertThatThrownBy(
+            () ->
+                client.fetch(connection(ccp.url()), new AimRequest(null, "svc-scan-db01"), TARGET))
         .isInstanceOf(VaultAccountAmbiguousException.class);
   }
 
   @Test
   void forbiddenCharacterFailsBeforeSending() {
-    assertThatThrownBy(() -> client.fetch(
-            connection(ccp.url()), new AimRequest(null, "a&b"), TARGET))
+    assertThatThrownBy(
+            () -> client.fetch(connection(ccp.url()), new AimRequest(null, "a&b"), TARGET))
         .isInstanceOf(VaultRequestInvalidException.class)
         .hasMessageContaining("Object value a&b contains '&'");
     assertThat(ccp.requests()).isEmpty();
@@ -150,9 +160,12 @@ class CyberArkAimClientTest {
     CyberArkAimClient impatient = new CyberArkAimClient(VaultTestSupport.shortTimeoutSettings());
     ccp.slowDown("/api/Accounts", Duration.ofSeconds(10));
 
-    VaultTimeoutException e = catchThrowableOfType(VaultTimeoutException.class,
-        () -> impatient.fetch(connection(ccp.url()), new AimRequest(null, "svc-scan-db01"),
-            TARGET));
+    VaultTimeoutException e =
+        catchThrowableOfType(
+            VaultTimeoutException.class,
+            () ->
+                impatient.fetch(
+                    connection(ccp.url()), new AimRequest(null, "svc-scan-db01"), TARGET));
 
     assertThat(e).hasMessageContaining("no response within 300 ms on any of 2 attempts");
     assertThat(logs.lines(Level.WARN)).anyMatch(line -> line.contains("attempts left=1"));
@@ -162,8 +175,11 @@ class CyberArkAimClientTest {
   void invalidJsonIsInvalidResponse() {
     ccp.enqueue("/api/Accounts", 200, "application/json", "{\"Content\":\"" + SECRET + "\",");
 
-    VaultResponseInvalidException e = catchThrowableOfType(VaultResponseInvalidException.class,
-        () -> client.fetch(connection(ccp.url()), new AimRequest(null, "svc-scan-db01"), TARGET));
+    VaultResponseInvalidException e =
+        catchThrowableOfType(
+            VaultResponseInvalidException.class,
+            () ->
+                client.fetch(connection(ccp.url()), new AimRequest(null, "svc-scan-db01"), TARGET));
 
     assertThat(e).hasMessageContaining("not valid JSON");
     assertNoSecrets(e, logs, SECRET);
@@ -173,19 +189,26 @@ class CyberArkAimClientTest {
   void unquotedSecretInBrokenJsonStaysHidden() {
     ccp.enqueue("/api/Accounts", 200, "application/json", "{\"Content\":" + SECRET + "}");
 
-    VaultResponseInvalidException e = catchThrowableOfType(VaultResponseInvalidException.class,
-        () -> client.fetch(connection(ccp.url()), new AimRequest(null, "svc-scan-db01"), TARGET));
+    VaultResponseInvalidException e =
+        catchThrowableOfType(
+            VaultResponseInvalidException.class,
+            () ->
+                client.fetch(connection(ccp.url()), new AimRequest(null, "svc-scan-db01"), TARGET));
 
     assertNoSecrets(e, logs, SECRET);
   }
 
   @Test
   void htmlErrorPageIsInvalidResponse() {
-    ccp.enqueue("/api/Accounts", 200, "text/html",
+    ccp.enqueue(
+        "/api/Accounts",
+        200,
+        "text/html",
         "<html><head><title>Service Unavailable</title></head></html>");
 
-    assertThatThrownBy(() -> client.fetch(
-            connection(ccp.url()), new AimRequest(null, "svc-scan-db01"), TARGET))
+    assertThatThrownBy(
+            () ->
+                client.fetch(connection(ccp.url()), new AimRequest(null, "svc-scan-db01"), TARGET))
         .isInstanceOf(VaultResponseInvalidException.class)
         .hasMessageContaining("HTML page");
   }
@@ -194,8 +217,9 @@ class CyberArkAimClientTest {
   void missingContentIsInvalidResponse() {
     ccp.enqueue("/api/Accounts", 200, "application/json", "{\"UserName\":\"svc-scan\"}");
 
-    assertThatThrownBy(() -> client.fetch(
-            connection(ccp.url()), new AimRequest(null, "svc-scan-db01"), TARGET))
+    assertThatThrownBy(
+            () ->
+                client.fetch(connection(ccp.url()), new AimRequest(null, "svc-scan-db01"), TARGET))
         .isInstanceOf(VaultResponseInvalidException.class)
         .hasMessageContaining("no Content field");
   }
@@ -222,12 +246,18 @@ class CyberArkAimClientTest {
   @Test
   void persistentServerErrorIsUnavailable() {
     for (int i = 0; i < 3; i++) {
-      ccp.enqueue("/api/Accounts", 500, "application/json",
+      ccp.enqueue(
+          "/api/Accounts",
+          500,
+          "application/json",
           CcpStub.errorBody("APPAP282E", "Password is being changed."));
     }
 
-    VaultUnavailableException e = catchThrowableOfType(VaultUnavailableException.class,
-        () -> client.fetch(connection(ccp.url()), new AimRequest(null, "svc-scan-db01"), TARGET));
+    VaultUnavailableException e =
+        catchThrowableOfType(
+            VaultUnavailableException.class,
+            () ->
+                client.fetch(connection(ccp.url()), new AimRequest(null, "svc-scan-db01"), TARGET));
 
     assertThat(e.vendorCode()).isEqualTo("APPAP282E");
     assertThat(e).hasMessageContaining("being changed");
@@ -236,11 +266,15 @@ class CyberArkAimClientTest {
 
   @Test
   void vaultUnreachableFromProviderIsUnavailable() {
-    ccp.enqueue("/api/Accounts", 400, "application/json",
+    ccp.enqueue(
+        "/api/Accounts",
+        400,
+        "application/json",
         CcpStub.errorBody("APPAP007E", "Connection to the Vault has failed."));
 
-    assertThatThrownBy(() -> client.fetch(
-            connection(ccp.url()), new AimRequest(null, "svc-scan-db01"), TARGET))
+    assertThatThrownBy(
+            () ->
+                client.fetch(connection(ccp.url()), new AimRequest(null, "svc-scan-db01"), TARGET))
         .isInstanceOf(VaultUnavailableException.class)
         .hasMessageContaining("cannot reach the Vault");
     assertThat(ccp.requests()).hasSize(1);
@@ -251,8 +285,8 @@ class CyberArkAimClientTest {
     URI closed = ccp.url();
     ccp.close();
 
-    assertThatThrownBy(() -> client.fetch(
-            connection(closed), new AimRequest(null, "svc-scan-db01"), TARGET))
+    assertThatThrownBy(
+            () -> client.fetch(connection(closed), new AimRequest(null, "svc-scan-db01"), TARGET))
         .isInstanceOf(VaultUnavailableException.class)
         .isNotInstanceOf(VaultTimeoutException.class)
         .hasMessageContaining("connection failed on all 3 attempts");
@@ -262,8 +296,10 @@ class CyberArkAimClientTest {
   void interruptedFetchKeepsInterruptFlag() {
     Thread.currentThread().interrupt();
     try {
-      assertThatThrownBy(() -> client.fetch(
-              connection(ccp.url()), new AimRequest(null, "svc-scan-db01"), TARGET))
+      assertThatThrownBy(
+              () ->
+                  client.fetch(
+                      connection(ccp.url()), new AimRequest(null, "svc-scan-db01"), TARGET))
           .isInstanceOf(VaultUnavailableException.class)
           .hasMessageContaining("interrupted");
       assertThat(Thread.currentThread().isInterrupted()).isTrue();
@@ -274,9 +310,12 @@ class CyberArkAimClientTest {
 
   @Test
   void requestOfOtherVaultTypeIsRejected() {
-    assertThatThrownBy(() -> client.fetch(
-            connection(ccp.url()), WabRequest.forHost("a", "u@d", HostIdentity.unix("1.2.3.4",
-                null)), TARGET))
+    assertThatThrownBy(
+            () ->
+                client.fetch(
+                    connection(ccp.url()),
+                    WabRequest.forHost("a", "u@d", HostIdentity.unix("1.2.3.4", null)),
+                    TARGET))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -26,8 +26,9 @@ class CyberArkAimTlsTest {
   }
 
   CcpStub start(boolean needClientAuth) {
-    ccp = new CcpStub(needClientAuth).account("Linux-Scan", null, "svc-scan-db01", "svc-scan",
-        SECRET);
+    ccp =
+        new CcpStub(needClientAuth)
+            .account("Linux-Scan", null, "svc-scan-db01", "svc-scan", SECRET);
     return ccp;
   }
 
@@ -43,8 +44,10 @@ class CyberArkAimTlsTest {
   void sslVerifyRejectsSelfSignedCertificate() {
     start(false);
 
-    VaultTlsFailedException e = catchThrowableOfType(VaultTlsFailedException.class,
-        () -> client.fetch(connection(null, true), request, TARGET));
+    VaultTlsFailedException e =
+        catchThrowableOfType(
+            VaultTlsFailedException.class,
+            () -> client.fetch(connection(null, true), request, TARGET));
 
     assertThat(e).hasMessageContaining("TLS handshake failed");
     assertThat(e).hasMessageContaining("set ssl_verify=0");
@@ -53,16 +56,14 @@ class CyberArkAimTlsTest {
   }
 
   @Test
-  void sslVerifyOffAcceptsSelfSignedAndWarnsOnce() {
+  void sslVerifyOffWarnsOncePerVault() {
     start(false);
 
     client.fetch(connection(null, false), request, TARGET);
     Credential credential = client.fetch(connection(null, false), request, TARGET);
 
     assertThat(new String(credential.secret().chars())).isEqualTo(SECRET);
-    assertThat(logs.lines(Level.WARN))
-        .filteredOn(line -> line.contains("ssl_verify=0"))
-        .hasSize(1);
+    assertThat(logs.lines(Level.WARN)).filteredOn(line -> line.contains("ssl_verify=0")).hasSize(1);
   }
 
   @Test
@@ -81,8 +82,9 @@ class CyberArkAimTlsTest {
   void missingClientCertificateFails() {
     start(true);
 
-    VaultException e = catchThrowableOfType(VaultException.class,
-        () -> client.fetch(connection(null, false), request, TARGET));
+    VaultException e =
+        catchThrowableOfType(
+            VaultException.class, () -> client.fetch(connection(null, false), request, TARGET));
 
     assertThat(e).isInstanceOf(VaultTlsFailedException.class);
     assertThat(e).hasMessageContaining("requires a client certificate, configure one");
@@ -95,8 +97,10 @@ class CyberArkAimTlsTest {
     ClientCertificate certificate =
         certificate(certificates.untrustedClientKeystore, TestCertificates.PASSWORD);
 
-    VaultException e = catchThrowableOfType(VaultException.class,
-        () -> client.fetch(connection(certificate, false), request, TARGET));
+    VaultException e =
+        catchThrowableOfType(
+            VaultException.class,
+            () -> client.fetch(connection(certificate, false), request, TARGET));
 
     assertThat(e).isInstanceOf(VaultTlsFailedException.class);
     assertThat(e).hasMessageContaining("accepts the configured client certificate");
@@ -109,8 +113,10 @@ class CyberArkAimTlsTest {
     String wrongPassword = "not-the-keystore-pass";
     ClientCertificate certificate = certificate(certificates.clientKeystore, wrongPassword);
 
-    VaultTlsFailedException e = catchThrowableOfType(VaultTlsFailedException.class,
-        () -> client.fetch(connection(certificate, false), request, TARGET));
+    VaultTlsFailedException e =
+        catchThrowableOfType(
+            VaultTlsFailedException.class,
+            () -> client.fetch(connection(certificate, false), request, TARGET));
 
     assertThat(e).hasMessageContaining("cannot be read as PKCS#12");
     assertThat(e).hasMessageContaining(certificates.clientKeystore.toString());
@@ -122,8 +128,10 @@ class CyberArkAimTlsTest {
     start(true);
     Path missing = certificates.directory.resolve("missing.p12");
 
-    VaultTlsFailedException e = catchThrowableOfType(VaultTlsFailedException.class,
-        () -> client.fetch(connection(certificate(missing, "x"), false), request, TARGET));
+    VaultTlsFailedException e =
+        catchThrowableOfType(
+            VaultTlsFailedException.class,
+            () -> client.fetch(connection(certificate(missing, "x"), false), request, TARGET));
 
     assertThat(e).hasMessageContaining("missing.p12");
     assertThat(ccp.requests()).isEmpty();

@@ -16,10 +16,13 @@ class CyberArkPvwaClientTest {
   static final String TARGET = "10.30.10.12";
   static final String RETRIEVE = "/Password/Retrieve";
 
-  final PvwaStub pvwa = new PvwaStub()
-      .account("27_4", "Operating System-UnixSSH-db01-svc-scan", "svc-scan", "Linux-Scan", SECRET)
-      .account("27_5", "Operating System-UnixSSH-db02-svc-scan", "svc-scan", "Linux-Scan", "other")
-      .account("31_1", "Operating System-UnixSSH-db01-svc-scan", "svc-scan", "Other-Safe", "x");
+  final PvwaStub pvwa =
+      new PvwaStub()
+          .account(
+              "27_4", "Operating System-UnixSSH-db01-svc-scan", "svc-scan", "Linux-Scan", SECRET)
+          .account(
+              "27_5", "Operating System-UnixSSH-db02-svc-scan", "svc-scan", "Linux-Scan", "other")
+          .account("31_1", "Operating System-UnixSSH-db01-svc-scan", "svc-scan", "Other-Safe", "x");
   final LogCapture logs = new LogCapture();
   final CyberArkPvwaClient client = new CyberArkPvwaClient(VaultTestSupport.fastSettings());
   final PimRequest byName =
@@ -71,16 +74,21 @@ class CyberArkPvwaClientTest {
 
   @Test
   void keywordsMatchingOneAccount() {
-    Credential credential = client.fetch(
-        connection(PvwaStub.PASSWORD), PimRequest.byKeywords("Linux-Scan", "db02"), TARGET);
+    Credential credential =
+        client.fetch(
+            connection(PvwaStub.PASSWORD), PimRequest.byKeywords("Linux-Scan", "db02"), TARGET);
 
     assertThat(new String(credential.secret().chars())).isEqualTo("other");
   }
 
   @Test
   void keywordsMatchingSeveralAccountsAreAmbiguous() {
-    assertThatThrownBy(() -> client.fetch(
-            connection(PvwaStub.PASSWORD), PimRequest.byKeywords("Linux-Scan", "svc-scan"), TARGET))
+    assertThatThrownBy(
+            () ->
+                client.fetch(
+                    connection(PvwaStub.PASSWORD),
+                    PimRequest.byKeywords("Linux-Scan", "svc-scan"),
+                    TARGET))
         .isInstanceOf(VaultAccountAmbiguousException.class)
         .hasMessageContaining("2 accounts match");
     assertThat(pvwa.logoffs()).isEqualTo(1);
@@ -90,8 +98,8 @@ class CyberArkPvwaClientTest {
   void ldapMethodUsesItsLogonPath() {
     pvwa.authMethod("LDAP");
     PimConnection ldap =
-        new PimConnection(pvwa.url(), PvwaStub.USER, Secret.of(PvwaStub.PASSWORD),
-            PvwaAuthMethod.LDAP, false);
+        new PimConnection(
+            pvwa.url(), PvwaStub.USER, Secret.of(PvwaStub.PASSWORD), PvwaAuthMethod.LDAP, false);
 
     client.fetch(ldap, byName, TARGET);
 
@@ -102,9 +110,10 @@ class CyberArkPvwaClientTest {
   void wrongPasswordIsAuthenticationFailure() {
     String wrong = "Wrong-Pass-9";
 
-    VaultAuthenticationFailedException e = catchThrowableOfType(
-        VaultAuthenticationFailedException.class,
-        () -> client.fetch(connection(wrong), byName, TARGET));
+    VaultAuthenticationFailedException e =
+        catchThrowableOfType(
+            VaultAuthenticationFailedException.class,
+            () -> client.fetch(connection(wrong), byName, TARGET));
 
     assertThat(e.vendorCode()).isEqualTo("PASWS013E");
     assertThat(e.operation()).isEqualTo("logon");
@@ -116,9 +125,14 @@ class CyberArkPvwaClientTest {
 
   @Test
   void unknownAccountIsNotFoundAndLogsOff() {
-    VaultAccountNotFoundException e = catchThrowableOfType(VaultAccountNotFoundException.class,
-        () -> client.fetch(connection(PvwaStub.PASSWORD),
-            PimRequest.byName("Linux-Scan", "missing-account"), TARGET));
+    VaultAccountNotFoundException e =
+        catchThrowableOfType(
+            VaultAccountNotFoundException.class,
+            () ->
+                client.fetch(
+                    connection(PvwaStub.PASSWORD),
+                    PimRequest.byName("Linux-Scan", "missing-account"),
+                    TARGET));
 
     assertThat(e.operation()).isEqualTo("account search");
     assertThat(e).hasMessageContaining("no account named missing-account in safe Linux-Scan");
@@ -128,11 +142,16 @@ class CyberArkPvwaClientTest {
 
   @Test
   void failedRetrieveStillLogsOff() {
-    pvwa.enqueue(RETRIEVE, 403, "application/json",
+    pvwa.enqueue(
+        RETRIEVE,
+        403,
+        "application/json",
         PvwaStub.errorBody("PASWS041E", "You are not authorized to perform this action."));
 
-    VaultAccessDeniedException e = catchThrowableOfType(VaultAccessDeniedException.class,
-        () -> client.fetch(connection(PvwaStub.PASSWORD), byName, TARGET));
+    VaultAccessDeniedException e =
+        catchThrowableOfType(
+            VaultAccessDeniedException.class,
+            () -> client.fetch(connection(PvwaStub.PASSWORD), byName, TARGET));
 
     assertThat(e.operation()).isEqualTo("password retrieval");
     assertThat(e).hasMessageContaining("may not retrieve the password of account id=27_4");
@@ -168,8 +187,10 @@ class CyberArkPvwaClientTest {
     CyberArkPvwaClient impatient = new CyberArkPvwaClient(VaultTestSupport.shortTimeoutSettings());
     pvwa.slowDown("/Logon", Duration.ofSeconds(10));
 
-    VaultTimeoutException e = catchThrowableOfType(VaultTimeoutException.class,
-        () -> impatient.fetch(connection(PvwaStub.PASSWORD), byName, TARGET));
+    VaultTimeoutException e =
+        catchThrowableOfType(
+            VaultTimeoutException.class,
+            () -> impatient.fetch(connection(PvwaStub.PASSWORD), byName, TARGET));
 
     assertThat(e.operation()).isEqualTo("logon");
     assertThat(e).hasMessageContaining("no response within 300 ms");
@@ -198,8 +219,10 @@ class CyberArkPvwaClientTest {
   void unquotedPasswordIsInvalidAndHidden() {
     pvwa.enqueue(RETRIEVE, 200, "text/html", "Xq7-unquoted-pass");
 
-    VaultResponseInvalidException e = catchThrowableOfType(VaultResponseInvalidException.class,
-        () -> client.fetch(connection(PvwaStub.PASSWORD), byName, TARGET));
+    VaultResponseInvalidException e =
+        catchThrowableOfType(
+            VaultResponseInvalidException.class,
+            () -> client.fetch(connection(PvwaStub.PASSWORD), byName, TARGET));
 
     assertNoSecrets(e, logs, "Xq7-unquoted-pass", PvwaStub.PASSWORD);
   }
@@ -218,7 +241,10 @@ class CyberArkPvwaClientTest {
 
   @Test
   void expiredSessionTokenIsAuthenticationFailure() {
-    pvwa.enqueue("/API/Accounts", 401, "application/json",
+    pvwa.enqueue(
+        "/API/Accounts",
+        401,
+        "application/json",
         PvwaStub.errorBody("PASWS006E", "The session token is missing, invalid or expired."));
 
     assertThatThrownBy(() -> client.fetch(connection(PvwaStub.PASSWORD), byName, TARGET))
@@ -241,8 +267,13 @@ class CyberArkPvwaClientTest {
 
   @Test
   void applicationPathDefaultsToPasswordVault() {
-    PimConnection withPath = new PimConnection(pvwa.url().resolve("/PasswordVault/"),
-        PvwaStub.USER, Secret.of(PvwaStub.PASSWORD), null, false);
+    PimConnection withPath =
+        new PimConnection(
+            pvwa.url().resolve("/PasswordVault/"),
+            PvwaStub.USER,
+            Secret.of(PvwaStub.PASSWORD),
+            null,
+            false);
 
     client.fetch(withPath, byName, TARGET);
 

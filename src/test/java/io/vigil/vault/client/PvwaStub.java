@@ -91,8 +91,10 @@ final class PvwaStub extends StubServer {
       if (account == null) {
         // The PVWA's 404 code varies by version, so the stub sends the message only.
         String message = "The account " + retrieve.group(1) + " was not found.";
-        sendJson(exchange, 404, JsonBodies.MAPPER.createObjectNode()
-            .put("ErrorMessage", message).toString());
+        sendJson(
+            exchange,
+            404,
+            JsonBodies.MAPPER.createObjectNode().put("ErrorMessage", message).toString());
       } else {
         sendJson(exchange, 200, new TextNode(account.password()).toString());
       }
@@ -104,9 +106,10 @@ final class PvwaStub extends StubServer {
   private void logon(HttpExchange exchange, Recorded request, String method) throws IOException {
     JsonNode body = JsonBodies.MAPPER.readTree(request.body());
     String user = body.path("username").asText();
-    boolean accepted = method.toLowerCase(Locale.ROOT).equals(authMethod)
-        && user.equals(USER)
-        && body.path("password").asText().equals(PASSWORD);
+    boolean accepted =
+        method.toLowerCase(Locale.ROOT).equals(authMethod)
+            && user.equals(USER)
+            && body.path("password").asText().equals(PASSWORD);
     if (!accepted) {
       error(exchange, 403, "PASWS013E", "Authentication failure for User [" + user + "].");
       return;
@@ -154,7 +157,8 @@ final class PvwaStub extends StubServer {
   }
 
   static String errorBody(String code, String message) {
-    return JsonBodies.MAPPER.createObjectNode()
+    return JsonBodies.MAPPER
+        .createObjectNode()
         .put("ErrorCode", code)
         .put("ErrorMessage", message)
         .toString();

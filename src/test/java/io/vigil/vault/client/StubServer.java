@@ -31,9 +31,9 @@ import javax.net.ssl.SSLParameters;
  */
 abstract class StubServer implements AutoCloseable {
 
-  /** One request as the stub received it; query parameter names are lower-cased. */
-  record Recorded(String method, String path, String rawPath, String rawQuery, Headers headers,
-      String body) {
+  /** One request as the stub received it, with query parameter names in lower case. */
+  record Recorded(
+      String method, String path, String rawPath, String rawQuery, Headers headers, String body) {
 
     Map<String, String> params() {
       Map<String, String> params = new LinkedHashMap<>();
@@ -57,11 +57,13 @@ abstract class StubServer implements AutoCloseable {
   private record Canned(String pathPart, int status, String contentType, String body) {}
 
   private final HttpsServer server;
-  private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
-    Thread thread = new Thread(runnable, "vault-stub");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final ExecutorService executor =
+      Executors.newCachedThreadPool(
+          runnable -> {
+            Thread thread = new Thread(runnable, "vault-stub");
+            thread.setDaemon(true);
+            return thread;
+          });
   private final List<Recorded> requests = new CopyOnWriteArrayList<>();
   private final Deque<Canned> canned = new ArrayDeque<>();
   private volatile String slowPathPart;
@@ -72,14 +74,15 @@ abstract class StubServer implements AutoCloseable {
       SSLContext context = TestCertificates.get().serverContext();
       InetAddress loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
       server = HttpsServer.create(new InetSocketAddress(loopback, 0), 0);
-      server.setHttpsConfigurator(new HttpsConfigurator(context) {
-        @Override
-        public void configure(HttpsParameters parameters) {
-          SSLParameters ssl = getSSLContext().getDefaultSSLParameters();
-          ssl.setNeedClientAuth(needClientAuth);
-          parameters.setSSLParameters(ssl);
-        }
-      });
+      server.setHttpsConfigurator(
+          new HttpsConfigurator(context) {
+            @Override
+            public void configure(HttpsParameters parameters) {
+              SSLParameters ssl = getSSLContext().getDefaultSSLParameters();
+              ssl.setNeedClientAuth(needClientAuth);
+              parameters.setSSLParameters(ssl);
+            }
+          });
       server.createContext("/", this::dispatch);
       server.setExecutor(executor);
       server.start();
@@ -88,7 +91,7 @@ abstract class StubServer implements AutoCloseable {
     }
   }
 
-  /** Answers a request the way the vault does. */
+  /** Responds to a request the way the vault does. */
   protected abstract void handle(HttpExchange exchange, Recorded request) throws IOException;
 
   URI url() {
@@ -103,12 +106,12 @@ abstract class StubServer implements AutoCloseable {
     return requests.stream().filter(r -> r.path().contains(pathPart)).toList();
   }
 
-  /** Answers the next request whose path contains {@code pathPart} with this response. */
+  /** Sends this response to the next request whose path contains {@code pathPart}. */
   synchronized void enqueue(String pathPart, int status, String contentType, String body) {
     canned.addLast(new Canned(pathPart, status, contentType, body));
   }
 
-  /** Makes requests whose path contains {@code pathPart} wait {@code wait} before the answer. */
+  /** Delays the response to requests whose path contains {@code pathPart} by {@code wait}. */
   void slowDown(String pathPart, Duration wait) {
     this.slowPathPart = pathPart;
     this.delay = wait;
@@ -118,8 +121,14 @@ abstract class StubServer implements AutoCloseable {
     try (exchange) {
       URI uri = exchange.getRequestURI();
       String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-      Recorded request = new Recorded(exchange.getRequestMethod(), uri.getPath(), uri.getRawPath(),
-          uri.getRawQuery(), exchange.getRequestHeaders(), body);
+      Recorded request =
+          new Recorded(
+              exchange.getRequestMethod(),
+              uri.getPath(),
+              uri.getRawPath(),
+              uri.getRawQuery(),
+              exchange.getRequestHeaders(),
+              body);
       requests.add(request);
       String slow = slowPathPart;
       if (slow != null && request.path().contains(slow)) {
@@ -134,7 +143,7 @@ abstract class StubServer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException | IOException e) {
-      // The client sees a reset connection; the test fails on what it gets.
+      // The client sees a reset connection, and the test fails on that.
       e.printStackTrace();
     }
   }

@@ -7,8 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import org.junit.jupiter.api.Test;
 
 class TargetNamesTest {
-  final HostIdentity windowsHost =
-      HostIdentity.windows("10.20.30.40", "host.domain", "host_abc");
+  final HostIdentity windowsHost = HostIdentity.windows("10.20.30.40", "host.domain", "host_abc");
   final HostIdentity unixHost = HostIdentity.unix("10.20.30.40", "host.domain");
 
   @Test
@@ -89,8 +88,7 @@ class TargetNamesTest {
 
   @Test
   void dollarWithoutBraceIsLiteral() {
-    assertThat(TargetNames.resolve("svc$scan@local@$ip", unixHost))
-        .isEqualTo("svc$scan@local@$ip");
+    assertThat(TargetNames.resolve("svc$scan@local@$ip", unixHost)).isEqualTo("svc$scan@local@$ip");
   }
 
   @Test
@@ -130,8 +128,7 @@ class TargetNamesTest {
 
     TargetNameUnresolvedException e =
         (TargetNameUnresolvedException)
-            catchThrowable(
-                () -> TargetNames.resolve("${nbhost}", host));
+            catchThrowable(() -> TargetNames.resolve("${nbhost}", host));
 
     assertThat(e.variable()).isEqualTo("nbhost");
     assertThat(e.hostIp()).isEqualTo("10.1.1.1");

@@ -17,8 +17,8 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * Self-signed keystores made with the JDK's keytool once per test run: the stub servers' key
- * (SAN ip:127.0.0.1), a client certificate the stubs trust, and one they do not.
+ * Self-signed keystores made with the JDK's keytool once per test run: the stub servers' key (SAN
+ * ip:127.0.0.1), a client certificate the stubs trust, and one they do not.
  */
 final class TestCertificates {
   static final String PASSWORD = "stub-keystore-pass";
@@ -54,7 +54,7 @@ final class TestCertificates {
     return instance;
   }
 
-  /** Returns a server TLS context; it trusts {@link #clientKeystore} for client authentication. */
+  /** Returns a server TLS context that trusts {@link #clientKeystore} for client authentication. */
   SSLContext serverContext() {
     try {
       KeyManagerFactory keys =
@@ -72,30 +72,38 @@ final class TestCertificates {
   }
 
   private void generate() {
-    keytool("-genkeypair", "-alias", "server", "-keyalg", "EC", "-keysize", "256",
-        "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1", "-validity", "2",
-        "-storetype", "PKCS12", "-keystore", serverKeystore.toString(),
-        "-storepass", PASSWORD, "-keypass", PASSWORD);
-    keytool("-genkeypair", "-alias", "client", "-keyalg", "EC", "-keysize", "256",
-        "-dname", "CN=vigil-scanner", "-validity", "2",
-        "-storetype", "PKCS12", "-keystore", clientKeystore.toString(),
-        "-storepass", PASSWORD, "-keypass", PASSWORD);
-    keytool("-genkeypair", "-alias", "client", "-keyalg", "EC", "-keysize", "256",
-        "-dname", "CN=someone-else", "-validity", "2",
-        "-storetype", "PKCS12", "-keystore", untrustedClientKeystore.toString(),
-        "-storepass", PASSWORD, "-keypass", PASSWORD);
+    generateKeyPair(serverKeystore, "server", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1");
+    generateKeyPair(clientKeystore, "client", "CN=vigil-scanner");
+    generateKeyPair(untrustedClientKeystore, "client", "CN=someone-else");
+
     Path clientCertificate = directory.resolve("client.cer");
-    keytool("-exportcert", "-alias", "client", "-keystore", clientKeystore.toString(),
-        "-storepass", PASSWORD, "-file", clientCertificate.toString());
-    keytool("-importcert", "-noprompt", "-alias", "client", "-file", clientCertificate.toString(),
-        "-storetype", "PKCS12", "-keystore", serverTruststore.toString(),
-        "-storepass", PASSWORD);
+    keytool(
+        clientKeystore, "-exportcert", "-alias", "client", "-file", clientCertificate.toString());
+    keytool(
+        serverTruststore,
+        "-importcert",
+        "-noprompt",
+        "-alias",
+        "client",
+        "-file",
+        clientCertificate.toString());
   }
 
-  private static void keytool(String... arguments) {
+  private static void generateKeyPair(Path keystore, String alias, String name, String... more) {
+    List<String> arguments = new ArrayList<>(List.of("-genkeypair", "-alias", alias));
+    arguments.addAll(List.of("-dname", name, "-keyalg", "EC", "-keysize", "256"));
+    arguments.addAll(List.of("-validity", "2"));
+    arguments.addAll(List.of(more));
+    keytool(keystore, arguments.toArray(new String[0]));
+  }
+
+  /** Runs keytool on a PKCS#12 keystore, whose key password is its store password. */
+  private static void keytool(Path keystore, String... arguments) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
     command.addAll(List.of(arguments));
+    command.addAll(List.of("-storetype", "PKCS12", "-keystore", keystore.toString()));
+    command.addAll(List.of("-storepass", PASSWORD));
     try {
       Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
       String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -59,8 +59,13 @@ class VaultModelTest {
   void connectionsHideSecretsInToString() {
     PimConnection pim = new PimConnection(URL, "vigil", Secret.of(SECRET), null, true);
     WabConnection wab = WabConnection.withApiKey(URL, true, "vigil", Secret.of(SECRET));
-    AimConnection aim = new AimConnection(URL, "Vigil", "Safe",
-        new ClientCertificate(Path.of("client.p12"), Secret.of(SECRET)), true);
+    AimConnection aim =
+        new AimConnection(
+            URL,
+            "Vigil",
+            "Safe",
+            new ClientCertificate(Path.of("client.p12"), Secret.of(SECRET)),
+            true);
 
     assertThat(pim.toString()).doesNotContain(SECRET);
     assertThat(wab.toString()).doesNotContain(SECRET);
@@ -69,8 +74,8 @@ class VaultModelTest {
 
   @Test
   void wabNeedsPasswordOrApiKeyNotBoth() {
-    assertThatThrownBy(() -> new WabConnection(URL, true, "vigil", Secret.of("a"), Secret.of("b"),
-            null))
+    assertThatThrownBy(
+            () -> new WabConnection(URL, true, "vigil", Secret.of("a"), Secret.of("b"), null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("either a password or an appkey");
     assertThatThrownBy(() -> new WabConnection(URL, true, "vigil", null, null, null))
@@ -104,8 +109,8 @@ class VaultModelTest {
     assertThatThrownBy(() -> new AimConnection(URI.create("ftp://ccp"), "a", "s", null, true))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("http or https URL");
-    assertThatThrownBy(() -> new AimConnection(URI.create("ccp.example.test"), "a", "s", null,
-            true))
+    assertThatThrownBy(
+            () -> new AimConnection(URI.create("ccp.example.test"), "a", "s", null, true))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -120,8 +125,14 @@ class VaultModelTest {
   void settingsRejectZeroAttempts() {
     VaultClientSettings defaults = VaultClientSettings.defaults();
 
-    assertThatThrownBy(() -> new VaultClientSettings(defaults.connectTimeout(),
-            defaults.requestTimeout(), 0, defaults.initialBackoff(), defaults.maxBackoff()))
+    assertThatThrownBy(
+            () ->
+                new VaultClientSettings(
+                    defaults.connectTimeout(),
+                    defaults.requestTimeout(),
+                    0,
+                    defaults.initialBackoff(),
+                    defaults.maxBackoff()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("maxAttempts");
   }

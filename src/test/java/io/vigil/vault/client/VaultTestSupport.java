@@ -10,23 +10,29 @@ import java.util.List;
 final class VaultTestSupport {
   private VaultTestSupport() {}
 
-  /** 3 attempts with millisecond backoff, so retry tests stay fast. */
+  /** Returns settings with 3 attempts and millisecond backoff, so retry tests stay fast. */
   static VaultClientSettings fastSettings() {
     return new VaultClientSettings(
-        Duration.ofSeconds(5), Duration.ofSeconds(5), 3, Duration.ofMillis(5),
+        Duration.ofSeconds(5),
+        Duration.ofSeconds(5),
+        3,
+        Duration.ofMillis(5),
         Duration.ofMillis(20));
   }
 
-  /** A 300 ms request timeout and 2 attempts, for stubs that sleep longer than that. */
+  /** Returns settings with a 300 ms request timeout and 2 attempts, for stubs that sleep longer. */
   static VaultClientSettings shortTimeoutSettings() {
     return new VaultClientSettings(
-        Duration.ofSeconds(5), Duration.ofMillis(300), 2, Duration.ofMillis(5),
+        Duration.ofSeconds(5),
+        Duration.ofMillis(300),
+        2,
+        Duration.ofMillis(5),
         Duration.ofMillis(20));
   }
 
   /**
-   * Asserts that none of {@code secrets} appears in the messages and string forms of {@code
-   * thrown} and its causes, nor in any captured log line.
+   * Asserts that none of {@code secrets} appears in the messages and string forms of {@code thrown}
+   * and its causes, nor in any captured log line.
    */
   static void assertNoSecrets(Throwable thrown, LogCapture logs, String... secrets) {
     List<String> texts = new ArrayList<>(logs.lines());

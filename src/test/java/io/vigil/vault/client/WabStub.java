@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
 
 /**
  * A WALLIX Bastion: {@code GET /api[/<version>]/targetpasswords/(checkout|checkin)/<target>}
- * authenticated per request with HTTP Basic or {@code X-Auth-User} and {@code X-Auth-Key}.
- * Errors carry {@code error}, {@code description} and {@code reason}; an unknown target and a
- * target the authorization does not cover both get 403 NOT_AUTHORIZED.
+ * authenticated per request with HTTP Basic or {@code X-Auth-User} and {@code X-Auth-Key}. Errors
+ * carry {@code error}, {@code description} and {@code reason}; an unknown target and a target the
+ * authorization does not cover both get 403 NOT_AUTHORIZED.
  */
 final class WabStub extends StubServer {
   static final String USER = "vigil";
@@ -49,35 +49,48 @@ final class WabStub extends StubServer {
       sendJson(exchange, 401, "{\"error\": \"Authentication failure\"}");
       return;
     }
+
     Matcher action = ACTION.matcher(request.path());
     if (!request.method().equals("GET") || !action.matches()) {
       sendJson(exchange, 404, "{\"error\": \"Resource not found\"}");
       return;
     }
+
     String target = action.group(2);
     long ats = target.chars().filter(c -> c == '@').count();
     if (ats < 1 || ats > 2) {
       error(exchange, 400, "Bad Request", "Invalid target format: " + target, "BAD_TARGET_FORMAT");
       return;
     }
+
     Account account = accounts.get(target);
     String authorization = request.params().get("authorization");
-    boolean covered = account != null
-        && (authorization == null || authorization.equals(account.authorization()));
+    boolean covered =
+        account != null && (authorization == null || authorization.equals(account.authorization()));
     if (!covered) {
-      error(exchange, 403, "Access denied",
-          "The target " + target + " does not exist or is not accessible.", "NOT_AUTHORIZED");
+      error(
+          exchange,
+          403,
+          "Access denied",
+          "The target " + target + " does not exist or is not accessible.",
+          "NOT_AUTHORIZED");
       return;
     }
+
     if (action.group(1).equals("checkin")) {
       if (!checkedOut.remove(target)) {
-        error(exchange, 409, "Constraint violation", "The account is not checked out.",
+        error(
+            exchange,
+            409,
+            "Constraint violation",
+            "The account is not checked out.",
             "NOT_CHECKED_OUT");
         return;
       }
       sendJson(exchange, 200, "{}");
       return;
     }
+
     checkedOut.add(target);
     ObjectNode body = JsonBodies.MAPPER.createObjectNode();
     body.put("login", account.login());
@@ -95,8 +108,9 @@ final class WabStub extends StubServer {
   private static boolean authenticated(Recorded request) {
     String authorization = request.header("Authorization");
     if (authorization != null && authorization.startsWith("Basic ")) {
-      String decoded = new String(
-          Base64.getDecoder().decode(authorization.substring(6)), StandardCharsets.UTF_8);
+      String decoded =
+          new String(
+              Base64.getDecoder().decode(authorization.substring(6)), StandardCharsets.UTF_8);
       return decoded.equals(USER + ":" + PASSWORD);
     }
     return USER.equals(request.header("X-Auth-User"))
@@ -104,7 +118,8 @@ final class WabStub extends StubServer {
   }
 
   static String errorBody(String error, String description, String reason) {
-    return JsonBodies.MAPPER.createObjectNode()
+    return JsonBodies.MAPPER
+        .createObjectNode()
         .put("error", error)
         .put("description", description)
         .put("reason", reason)

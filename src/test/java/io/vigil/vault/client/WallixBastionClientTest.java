@@ -17,11 +17,15 @@ class WallixBastionClientTest {
   static final String TARGET = "qualys_scan@local@10.50.60.70";
   static final String CHECKOUT = "/targetpasswords/checkout/";
 
-  final WabStub wab = new WabStub()
-      .account(TARGET, "scan-auth", "qualys_scan", SECRET)
-      .account("qualys_scan@local@10-20-31-112_win81-x86.prod.qualys.com", "scan-auth",
-          "qualys_scan", "win-pass")
-      .account("svc scan@local@CentOS6", "scan-auth", "svc scan", "centos-pass");
+  final WabStub wab =
+      new WabStub()
+          .account(TARGET, "scan-auth", "qualys_scan", SECRET)
+          .account(
+              "qualys_scan@local@10-20-31-112_win81-x86.prod.qualys.com",
+              "scan-auth",
+              "qualys_scan",
+              "win-pass")
+          .account("svc scan@local@CentOS6", "scan-auth", "svc scan", "centos-pass");
   final LogCapture logs = new LogCapture();
   final WallixBastionClient client = new WallixBastionClient(VaultTestSupport.fastSettings());
   final WabRequest request = new WabRequest("scan-auth", TARGET);
@@ -77,8 +81,7 @@ class WallixBastionClientTest {
     WabRequest templated =
         WabRequest.forHost("scan-auth", "qualys_scan@local@${ip_dash}_${dnshost}", host);
 
-    Credential credential =
-        client.fetch(withPassword(WabStub.PASSWORD), templated, "10.20.31.112");
+    Credential credential = client.fetch(withPassword(WabStub.PASSWORD), templated, "10.20.31.112");
 
     assertThat(new String(credential.secret().chars())).isEqualTo("win-pass");
   }
@@ -95,8 +98,8 @@ class WallixBastionClientTest {
 
   @Test
   void urlWithoutPathAndUnversionedApi() {
-    WabConnection connection = new WabConnection(wab.url(), false, WabStub.USER,
-        Secret.of(WabStub.PASSWORD), null, "");
+    WabConnection connection =
+        new WabConnection(wab.url(), false, WabStub.USER, Secret.of(WabStub.PASSWORD), null, "");
 
     client.fetch(connection, request, TARGET_HOST);
 
@@ -108,9 +111,10 @@ class WallixBastionClientTest {
   void wrongPasswordIsAuthenticationFailure() {
     String wrong = "Wrong-Wab-Pass";
 
-    VaultAuthenticationFailedException e = catchThrowableOfType(
-        VaultAuthenticationFailedException.class,
-        () -> client.fetch(withPassword(wrong), request, TARGET_HOST));
+    VaultAuthenticationFailedException e =
+        catchThrowableOfType(
+            VaultAuthenticationFailedException.class,
+            () -> client.fetch(withPassword(wrong), request, TARGET_HOST));
 
     assertThat(e.vaultType()).isEqualTo(VaultType.WALLIX_WAB);
     assertThat(e.operation()).isEqualTo("password checkout");
@@ -125,9 +129,10 @@ class WallixBastionClientTest {
     WabConnection connection =
         WabConnection.withApiKey(apiUrl(), false, WabStub.USER, Secret.of(wrongKey));
 
-    VaultAuthenticationFailedException e = catchThrowableOfType(
-        VaultAuthenticationFailedException.class,
-        () -> client.fetch(connection, request, TARGET_HOST));
+    VaultAuthenticationFailedException e =
+        catchThrowableOfType(
+            VaultAuthenticationFailedException.class,
+            () -> client.fetch(connection, request, TARGET_HOST));
 
     assertNoSecrets(e, logs, wrongKey);
   }
@@ -136,8 +141,10 @@ class WallixBastionClientTest {
   void unknownTargetIsNotFound() {
     WabRequest unknown = new WabRequest("scan-auth", "qualys_scan@local@10.99.99.99");
 
-    VaultAccountNotFoundException e = catchThrowableOfType(VaultAccountNotFoundException.class,
-        () -> client.fetch(withPassword(WabStub.PASSWORD), unknown, "10.99.99.99"));
+    VaultAccountNotFoundException e =
+        catchThrowableOfType(
+            VaultAccountNotFoundException.class,
+            () -> client.fetch(withPassword(WabStub.PASSWORD), unknown, "10.99.99.99"));
 
     assertThat(e.vendorCode()).isEqualTo("NOT_AUTHORIZED");
     assertThat(e.targetHost()).isEqualTo("10.99.99.99");
@@ -158,8 +165,9 @@ class WallixBastionClientTest {
 
   @Test
   void wrongApiVersionIsInvalidRequest() {
-    WabConnection connection = new WabConnection(apiUrl(), false, WabStub.USER,
-        Secret.of(WabStub.PASSWORD), null, "latest");
+    WabConnection connection =
+        new WabConnection(
+            apiUrl(), false, WabStub.USER, Secret.of(WabStub.PASSWORD), null, "latest");
 
     assertThatThrownBy(() -> client.fetch(connection, request, TARGET_HOST))
         .isInstanceOf(VaultRequestInvalidException.class)
@@ -191,8 +199,10 @@ class WallixBastionClientTest {
   void responseWithoutLoginIsInvalid() {
     wab.enqueue(CHECKOUT, 200, "application/json", "{\"password\":\"" + SECRET + "\"}");
 
-    VaultResponseInvalidException e = catchThrowableOfType(VaultResponseInvalidException.class,
-        () -> client.fetch(withPassword(WabStub.PASSWORD), request, TARGET_HOST));
+    VaultResponseInvalidException e =
+        catchThrowableOfType(
+            VaultResponseInvalidException.class,
+            () -> client.fetch(withPassword(WabStub.PASSWORD), request, TARGET_HOST));
 
     assertThat(e).hasMessageContaining("no login field");
     assertNoSecrets(e, logs, SECRET);
@@ -200,7 +210,10 @@ class WallixBastionClientTest {
 
   @Test
   void accountWithoutPasswordIsNotFound() {
-    wab.enqueue(CHECKOUT, 200, "application/json",
+    wab.enqueue(
+        CHECKOUT,
+        200,
+        "application/json",
         "{\"login\":\"qualys_scan\",\"password\":\"\",\"ssh_key\":\"-----BEGIN KEY-----\"}");
 
     assertThatThrownBy(() -> client.fetch(withPassword(WabStub.PASSWORD), request, TARGET_HOST))
@@ -222,15 +235,20 @@ class WallixBastionClientTest {
 
   @Test
   void serviceUnavailableIsRetried() {
-    wab.enqueue(CHECKOUT, 503, "application/json",
+    wab.enqueue(
+        CHECKOUT,
+        503,
+        "application/json",
         WabStub.errorBody("Service Unavailable", "Try again later", "UNKNOWN_ERROR"));
 
     Credential credential = client.fetch(withPassword(WabStub.PASSWORD), request, TARGET_HOST);
 
     assertThat(new String(credential.secret().chars())).isEqualTo(SECRET);
     assertThat(logs.lines(Level.WARN))
-        .anyMatch(line -> line.contains("password checkout got HTTP 503")
-            && line.contains("attempts left=2"));
+        .anyMatch(
+            line ->
+                line.contains("password checkout got HTTP 503")
+                    && line.contains("attempts left=2"));
   }
 
   @Test
@@ -238,8 +256,9 @@ class WallixBastionClientTest {
     WabConnection verifying =
         WabConnection.withPassword(apiUrl(), true, WabStub.USER, Secret.of(WabStub.PASSWORD));
 
-    VaultTlsFailedException e = catchThrowableOfType(VaultTlsFailedException.class,
-        () -> client.fetch(verifying, request, TARGET_HOST));
+    VaultTlsFailedException e =
+        catchThrowableOfType(
+            VaultTlsFailedException.class, () -> client.fetch(verifying, request, TARGET_HOST));
 
     assertThat(e).hasMessageContaining("TLS handshake failed");
     assertThat(e).hasMessageContaining("ssl_verify=0");
@@ -251,8 +270,10 @@ class WallixBastionClientTest {
     client.fetch(withPassword(WabStub.PASSWORD), request, TARGET_HOST);
 
     assertThat(logs.lines(Level.WARN))
-        .anyMatch(line -> line.contains("Wallix AdminBastion (WAB) vault 127.0.0.1")
-            && line.contains("ssl_verify=0"));
+        .anyMatch(
+            line ->
+                line.contains("Wallix AdminBastion (WAB) vault 127.0.0.1")
+                    && line.contains("ssl_verify=0"));
   }
 
   @Test
@@ -282,8 +303,10 @@ class WallixBastionClientTest {
 
     assertThat(new String(credential.secret().chars())).isEqualTo(SECRET);
     assertThat(clients.clientFor(VaultType.WALLIX_WAB)).isSameAs(clients.wallix());
-    assertThatThrownBy(() -> clients.fetch(
-            withPassword(WabStub.PASSWORD), new AimRequest(null, "x"), TARGET_HOST))
+    assertThatThrownBy(
+            () ->
+                clients.fetch(
+                    withPassword(WabStub.PASSWORD), new AimRequest(null, "x"), TARGET_HOST))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }
