@@ -145,7 +145,7 @@ class HttpsServerTest {
 
     HttpResponse<String> about =
         https.send(
-            HttpRequest.newBuilder(server.uri().resolve("/msp/about.php"))
+            HttpRequest.newBuilder(server.uri().resolve("/api/2.0/fo/vault/?action=list"))
                 .header("X-Requested-With", "vigil-tests")
                 .header("Cookie", cookie)
                 .GET()
@@ -153,7 +153,7 @@ class HttpsServerTest {
             HttpResponse.BodyHandlers.ofString());
 
     assertThat(about.statusCode()).isEqualTo(200);
-    assertThat(about.body()).contains("<ABOUT>");
+    assertThat(about.body()).contains("<AUTH_VAULT_LIST_OUTPUT>");
   }
 
   @Test

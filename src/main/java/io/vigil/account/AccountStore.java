@@ -170,19 +170,30 @@ public final class AccountStore {
         handle -> handle.createQuery("SELECT COUNT(*) FROM app_user").mapTo(Long.class).one());
   }
 
-  /** Replaces the password hash; returns false when no user has the login. */
+  /**
+   * Replaces the password hash and ends the user's API sessions, which were opened with the old
+   * password; returns false when no user has the login.
+   */
   public boolean updatePasswordHash(String login, String passwordHash) {
-    return jdbi.withHandle(
-            handle ->
-                handle
-                    .createUpdate(
-                        "UPDATE app_user SET password_hash = :hash, password_changed_at = :now"
-                            + " WHERE login = :login")
-                    .bind("login", login)
-                    .bind("hash", passwordHash)
-                    .bind("now", clock.instant())
-                    .execute())
-        > 0;
+    return jdbi.inTransaction(
+        handle -> {
+          int updated =
+              handle
+                  .createUpdate(
+                      "UPDATE app_user SET password_hash = :hash, password_changed_at = :now"
+                          + " WHERE login = :login")
+                  .bind("login", login)
+                  .bind("hash", passwordHash)
+                  .bind("now", clock.instant())
+                  .execute();
+          handle
+              .createUpdate(
+                  "DELETE FROM api_session WHERE user_id IN"
+                      + " (SELECT id FROM app_user WHERE login = :login)")
+              .bind("login", login)
+              .execute();
+          return updated > 0;
+        });
   }
 
   /** Sets the status; returns false when no user has the login. */

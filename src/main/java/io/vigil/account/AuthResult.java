@@ -8,6 +8,9 @@ public sealed interface AuthResult {
   /** Unknown login or wrong password; the two are not told apart. */
   record BadCredentials() implements AuthResult {}
 
+  /** Too soon after repeated failures: the password was not checked. */
+  record Throttled(java.time.Duration retryAfter) implements AuthResult {}
+
   /** The password matched, but the user is disabled. */
   record Inactive(User user) implements AuthResult {}
 }

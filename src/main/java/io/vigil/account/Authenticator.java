@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import io.vigil.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,27 +54,28 @@ public final class Authenticator {
     this.dummyHash = hasher.hash(PasswordHasher.generate());
   }
 
-  /** Returns how long a login attempt from this address must wait; see {@link LoginThrottle}. */
-  public Duration delayFor(String login, String clientAddress) {
-    return throttle.delayFor(login, clientAddress);
-  }
-
   /**
-   * Checks a login and password. The caller waits {@link #delayFor} before calling this, so that
-   * repeated failures are slowed down.
+   * Checks a login and password. After repeated failures from one address, attempts that come too
+   * soon fail without a check; see {@link LoginThrottle}.
    */
   public AuthResult authenticate(String login, String password, String clientAddress) {
+    Duration retryAfter = throttle.retryAfter(login, clientAddress);
+    if (!retryAfter.isZero()) {
+      return new AuthResult.Throttled(retryAfter);
+    }
     var credentials = store.findCredentials(login);
     if (credentials.isEmpty()) {
       hasher.matches(password, dummyHash);
       throttle.recordFailure(login, clientAddress);
-      log.info("Login failed: login={} address={} reason=unknown login", login, clientAddress);
+      log.info("Login failed: login={} address={} reason=unknown login", LogText.safe(login),
+          clientAddress);
       return new AuthResult.BadCredentials();
     }
     AccountStore.Credentials stored = credentials.get();
     if (!passwordMatches(login, password, stored.passwordHash())) {
       throttle.recordFailure(login, clientAddress);
-      log.info("Login failed: login={} address={} reason=wrong password", login, clientAddress);
+      log.info("Login failed: login={} address={} reason=wrong password", LogText.safe(login),
+          clientAddress);
       return new AuthResult.BadCredentials();
     }
     throttle.recordSuccess(login, clientAddress);

@@ -9,10 +9,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Slows down repeated failed logins. Failures are counted per login and client address, so an
- * attacker guessing a password from one address delays only their own attempts and never locks the
- * real user out. After {@link #FREE_FAILURES} failures, each further attempt waits 250 ms, doubled
- * per failure up to {@link #MAX_DELAY}. Counts are forgotten after {@link #MEMORY} without a
- * failure, or at the first success.
+ * attacker guessing a password from one address holds back only their own attempts and never
+ * locks the real user out. After {@link #FREE_FAILURES} failures, the next attempt is allowed
+ * 250 ms after the last failure, a time that doubles per failure up to {@link #MAX_DELAY}; an
+ * earlier attempt fails at once, without a password check, so waiting costs no server thread.
+ * Counts are forgotten after {@link #MEMORY} without a failure, or at the first success.
  */
 public final class LoginThrottle {
   static final int FREE_FAILURES = 3;
@@ -31,7 +32,10 @@ public final class LoginThrottle {
     this.clock = clock;
   }
 
-  /** Returns how long an attempt for this login from this address must wait before it is checked. */
+  /**
+   * Returns the pause this login and address must keep after their last failure: zero until
+   * {@link #FREE_FAILURES} failures, then growing.
+   */
   public Duration delayFor(String login, String clientAddress) {
     Failures entry = failures.get(key(login, clientAddress));
     if (entry == null || isForgotten(entry, clock.instant())) {
@@ -43,6 +47,20 @@ public final class LoginThrottle {
     }
     long millis = 250L << Math.min(excess, 10);
     return Duration.ofMillis(Math.min(millis, MAX_DELAY.toMillis()));
+  }
+
+  /** Returns how long until an attempt for this login from this address is checked again. */
+  public Duration retryAfter(String login, String clientAddress) {
+    Duration delay = delayFor(login, clientAddress);
+    if (delay.isZero()) {
+      return Duration.ZERO;
+    }
+    Failures entry = failures.get(key(login, clientAddress));
+    if (entry == null) {
+      return Duration.ZERO;
+    }
+    Duration remaining = Duration.between(clock.instant(), entry.last().plus(delay));
+    return remaining.isNegative() ? Duration.ZERO : remaining;
   }
 
   public void recordFailure(String login, String clientAddress) {

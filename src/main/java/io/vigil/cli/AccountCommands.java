@@ -3,6 +3,8 @@ package io.vigil.cli;
 import io.vigil.account.AccountService;
 import io.vigil.account.AccountStore;
 import io.vigil.account.PasswordHasher;
+import io.vigil.config.DataDirectory;
+import io.vigil.config.InvalidSettingsException;
 import io.vigil.db.Database;
 import java.io.BufferedReader;
 import java.io.Console;
@@ -32,12 +34,22 @@ final class AccountCommands {
     }
   }
 
+  /**
+   * Opens an existing database. With the embedded H2 default, a data directory without a database
+   * is an error rather than a new empty database, since it usually means a mistyped --data-dir.
+   */
   static Session open(DatabaseOptions options) {
-    try {
-      Files.createDirectories(options.dataDir);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    if (options.usesEmbeddedDatabase() && !DataDirectory.hasEmbeddedDatabase(options.dataDir)) {
+      throw new InvalidSettingsException(
+          "No Vigil database in " + options.dataDir.toAbsolutePath()
+              + ": pass the --data-dir of the server, or create one with 'vigil db migrate'.");
     }
+    return create(options);
+  }
+
+  /** Opens the database, creating and migrating it when it does not exist yet. */
+  static Session create(DatabaseOptions options) {
+    DataDirectory.prepare(options.dataDir);
     Database database = Database.open(options.toSettings(), "vigil-cli", 2);
     AccountStore store = new AccountStore(database.jdbi(), Clock.systemUTC());
     AccountService accounts =

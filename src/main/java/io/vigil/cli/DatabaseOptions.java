@@ -41,6 +41,10 @@ public final class DatabaseOptions {
           + " options show in the process list).")
   String dbPassword;
 
+  boolean usesEmbeddedDatabase() {
+    return dbUrl == null || dbUrl.isBlank();
+  }
+
   DatabaseSettings toSettings() {
     if (dbUrl == null || dbUrl.isBlank()) {
       return DatabaseSettings.embeddedH2(dataDir);

@@ -29,7 +29,7 @@ final class DbCommand {
   int migrate() {
     PrintWriter out = spec.commandLine().getOut();
     String adminPassword = AccountCommands.adminPassword(environment);
-    try (AccountCommands.Session session = AccountCommands.open(database)) {
+    try (AccountCommands.Session session = AccountCommands.create(database)) {
       out.println("Database is up to date (" + session.database().dialect() + ").");
       session
           .accounts()

@@ -1,6 +1,7 @@
 package io.vigil.cli;
 
 import io.vigil.VigilServer;
+import io.vigil.config.DataDirectory;
 import io.vigil.config.Settings;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -80,7 +81,7 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Settings settings = settings();
-    Files.createDirectories(settings.dataDir());
+    DataDirectory.prepare(settings.dataDir());
     PrintWriter out = spec.commandLine().getOut();
     VigilServer server =
         VigilServer.start(

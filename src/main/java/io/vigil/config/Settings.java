@@ -40,6 +40,9 @@ public record Settings(
 
   public static final int DEFAULT_MAX_SESSIONS_PER_USER = 10;
 
+  /** Longest session inactivity limit accepted: one week. */
+  public static final Duration MAX_SESSION_TIMEOUT = Duration.ofDays(7);
+
   /** HTTPS keystore in PKCS#12 format. */
   public record TlsSettings(Path keystore, String keystorePassword) {}
 
@@ -80,9 +83,11 @@ public record Settings(
                 + " VIGIL_TLS_KEYSTORE_PASSWORD.");
       }
     }
-    if (sessionTimeout.isNegative() || sessionTimeout.isZero()) {
+    if (sessionTimeout.isNegative() || sessionTimeout.isZero()
+        || sessionTimeout.compareTo(MAX_SESSION_TIMEOUT) > 0) {
       throw new InvalidSettingsException(
-          "Invalid session timeout " + sessionTimeout.toMinutes() + " minutes: use at least 1.");
+          "Invalid session timeout " + sessionTimeout.toMinutes() + " minutes: use 1 to "
+              + MAX_SESSION_TIMEOUT.toMinutes() + ".");
     }
     if (maxSessionsPerUser < 1) {
       throw new InvalidSettingsException(

@@ -16,7 +16,6 @@ import io.vigil.wire.RequestEcho;
 import io.vigil.wire.SimpleReturn;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -38,6 +37,13 @@ public final class ApiDispatcher {
   private static final Logger log = LoggerFactory.getLogger(ApiDispatcher.class);
 
   public static final String SESSION_COOKIE = "QualysSession";
+
+  /**
+   * Largest request body read, in bytes. Qualys' form parameters and XML bodies (option profiles,
+   * private keys) fit many times over; the bound keeps concurrent large uploads from exhausting
+   * the heap.
+   */
+  static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
 
   /**
    * Parameters left out of every echo of a request, whatever the action declares: no Qualys API
@@ -98,27 +104,33 @@ public final class ApiDispatcher {
   /** Handles one call to a registered path. */
   void dispatch(Context ctx, ApiResource resource) {
     ApiResponse response = new ApiResponse(ctx, baseUrl, clock);
-    ApiRequest request = null;
     ApiLimiter.Permit permit = null;
     try {
       requireRequestedWith(ctx, resource);
-      request = parse(ctx, resource);
+      // Credentials in headers are checked before the body is read, so that callers without
+      // them cannot make the server read and decode large bodies.
+      Caller caller = resource.credentialsInBody() ? null : authenticate(ctx, resource.path());
+      ApiRequest request = parse(ctx, resource);
       String actionName = resource.hasActionParameter() ? request.params().get("action") : "";
       ActionSpec action = findAction(resource, actionName);
-      if (action == null || action.authenticated()) {
-        authenticate(ctx, request);
+      if (caller == null && (action == null || action.authenticated())) {
+        caller = authenticate(ctx, resource.path());
       }
-      if (resource.rateLimited() && request.userIfAuthenticated().isPresent()) {
-        String api = resource.path() + " " + (actionName == null ? "" : actionName);
-        permit = limiter.acquire(request.subscription().id(), api, request.subscription().limits());
+      if (caller != null) {
+        request.authenticate(caller.user(), caller.subscription());
+      }
+      if (resource.rateLimited() && caller != null) {
+        // Unknown actions share one key, so random action names cannot grow the limiter's map.
+        String api = resource.path() + " " + (action == null ? "?" : action.name());
+        permit = limiter.acquire(caller.subscription().id(), api, caller.subscription().limits());
         setLimitHeaders(ctx, permit.headers());
       }
       if (action == null) {
         throw actionError(resource, actionName);
       }
       validate(request, action);
-      if (request.userIfAuthenticated().isPresent()) {
-        checkRole(resource, action, request.user());
+      if (caller != null) {
+        checkRole(resource, action, caller.user());
       }
       if (request.flag("echo_request", false)) {
         response.echo(echo(request, action, ctx));
@@ -127,16 +139,30 @@ public final class ApiDispatcher {
           "API call: path={} action={} login={}",
           resource.path(),
           action.name(),
-          request.userIfAuthenticated().map(User::login).orElse("-"));
+          caller == null ? "-" : caller.user().login());
       action.handler().handle(request, response);
     } catch (Exception e) {
-      fail(ctx, response, resource, e);
+      fail(ctx, response, resource.path(), e);
     } finally {
       if (permit != null) {
         permit.close();
       }
     }
   }
+
+  /** Answers a call to an unknown path under the API: 401 without valid credentials, else 404. */
+  void notFound(Context ctx, String path) {
+    ApiResponse response = new ApiResponse(ctx, baseUrl, clock);
+    try {
+      authenticate(ctx, path);
+      throw new ApiException(ApiErrorCode.NOT_FOUND, "No API resource at " + path + ".");
+    } catch (Exception e) {
+      fail(ctx, response, path, e);
+    }
+  }
+
+  /** The authenticated user of a call and their subscription. */
+  private record Caller(User user, Subscription subscription) {}
 
   private void requireRequestedWith(Context ctx, ApiResource resource) {
     if (resource.requiresRequestedWith() && ctx.header("X-Requested-With") == null) {
@@ -156,7 +182,11 @@ public final class ApiDispatcher {
     String formBody = null;
     byte[] rawBody = null;
     if (method == HttpMethod.POST) {
-      byte[] body = ctx.bodyAsBytes();
+      long length = ctx.req().getContentLengthLong();
+      if (length > MAX_BODY_BYTES) {
+        throw new RequestTooLargeException(length);
+      }
+      byte[] body = readBody(ctx);
       if (isForm(contentType)) {
         formBody = new String(body, StandardCharsets.UTF_8);
         params.addAll(ApiRequest.parseUrlEncoded(formBody));
@@ -173,6 +203,19 @@ public final class ApiDispatcher {
         rawBody,
         ctx.ip(),
         ctx.header("Cookie"));
+  }
+
+  /** Reads the body up to {@link #MAX_BODY_BYTES}, also when no Content-Length was sent. */
+  private static byte[] readBody(Context ctx) {
+    try (java.io.InputStream in = ctx.req().getInputStream()) {
+      byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+      if (body.length > MAX_BODY_BYTES) {
+        throw new RequestTooLargeException(body.length);
+      }
+      return body;
+    } catch (java.io.IOException e) {
+      throw new RequestBodyUnreadableException(e);
+    }
   }
 
   private static boolean isForm(String contentType) {
@@ -195,27 +238,29 @@ public final class ApiDispatcher {
         "action", actionName, "use one of: " + String.join(", ", resource.actionNames()));
   }
 
-  private void authenticate(Context ctx, ApiRequest request) {
+  private Caller authenticate(Context ctx, String path) {
     String authorization = ctx.header("Authorization");
     if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-      authenticateBasic(authorization.substring(6).trim(), request);
-      return;
+      User user = authenticateBasic(authorization.substring(6).trim(), ctx.ip());
+      return new Caller(user, subscriptionOf(user));
     }
-    for (String token : sessionTokens(ctx.header("Cookie"))) {
-      Optional<User> user = sessions.resolve(token);
-      if (user.isPresent()) {
-        if (!user.get().isActive()) {
-          sessions.end(token);
-          throw inactive();
+    // Qualys accepts the session cookie only on URLs of the version-2 API.
+    if (path.contains("/2.0/")) {
+      for (String token : sessionTokens(ctx.header("Cookie"))) {
+        Optional<User> user = sessions.resolve(token);
+        if (user.isPresent()) {
+          if (!user.get().isActive()) {
+            sessions.end(token);
+            throw inactive();
+          }
+          return new Caller(user.get(), subscriptionOf(user.get()));
         }
-        request.authenticate(user.get(), subscriptionOf(user.get()));
-        return;
       }
     }
     throw badLogin();
   }
 
-  private void authenticateBasic(String encoded, ApiRequest request) {
+  private User authenticateBasic(String encoded, String clientAddress) {
     String decoded;
     try {
       decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
@@ -226,32 +271,25 @@ public final class ApiDispatcher {
     if (colon < 0) {
       throw badLogin();
     }
-    User user =
-        checkPassword(decoded.substring(0, colon), decoded.substring(colon + 1), request);
-    request.authenticate(user, subscriptionOf(user));
+    return checkPassword(decoded.substring(0, colon), decoded.substring(colon + 1), clientAddress);
   }
 
   /**
-   * Checks a login and password after the throttle's delay for this login and address.
+   * Checks a login and password. While the throttle holds this login and address back after
+   * repeated failures, the attempt fails at once without a password check.
    *
    * @throws ApiException with code 2000 or 2002 when the login fails
    */
-  User checkPassword(String login, String password, ApiRequest request) {
-    Duration delay = authenticator.delayFor(login, request.clientAddress());
-    if (!delay.isZero()) {
-      try {
-        Thread.sleep(delay.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw badLogin();
-      }
-    }
-    AuthResult result = authenticator.authenticate(login, password, request.clientAddress());
+  User checkPassword(String login, String password, String clientAddress) {
+    AuthResult result = authenticator.authenticate(login, password, clientAddress);
     if (result instanceof AuthResult.Authenticated authenticated) {
       return authenticated.user();
     }
     if (result instanceof AuthResult.Inactive) {
       throw inactive();
+    }
+    if (result instanceof AuthResult.Throttled throttled) {
+      throw new ThrottledLoginException(throttled.retryAfter());
     }
     throw badLogin();
   }
@@ -379,13 +417,16 @@ public final class ApiDispatcher {
     return String.join("&", kept);
   }
 
-  private void fail(Context ctx, ApiResponse response, ApiResource resource, Exception e) {
-    ApiException error = ApiErrors.toApiException(e, resource.path());
+  private void fail(Context ctx, ApiResponse response, String path, Exception e) {
+    ApiException error = ApiErrors.toApiException(e, path);
     if (error instanceof LimitExceededException limited) {
       setLimitHeaders(ctx, limited.headers());
     }
+    if (error instanceof ThrottledLoginException throttled) {
+      ctx.header("Retry-After", Long.toString(throttled.retryAfterSeconds()));
+    }
     if (response.isWritten()) {
-      log.error("API call failed after its response had started: path={}", resource.path(), e);
+      log.error("API call failed after its response had started: path={}", path, e);
       return;
     }
     response.status(error.code().httpStatus());

@@ -3,7 +3,6 @@ package io.vigil.http;
 import io.vigil.account.Subscription;
 import io.vigil.account.User;
 import io.vigil.wire.ApiException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,9 +54,9 @@ public final class ApiRequest {
   }
 
   /**
-   * Parses "a=1&b=2" into its pairs.
-   *
-   * @throws ApiException with code 1905 when a percent escape is malformed
+   * Parses "a=1&b=2" into its pairs. Decoding is lenient, as in PHP, which serves the real API: a
+   * "%" not followed by two hex digits stays a literal "%", so scripts that send a password such
+   * as "50%off" without encoding it still log in.
    */
   static List<Map.Entry<String, String>> parseUrlEncoded(String encoded) {
     List<Map.Entry<String, String>> pairs = new ArrayList<>();
@@ -71,16 +70,39 @@ public final class ApiRequest {
       int equals = part.indexOf('=');
       String name = equals < 0 ? part : part.substring(0, equals);
       String value = equals < 0 ? "" : part.substring(equals + 1);
-      try {
-        pairs.add(
-            Map.entry(
-                URLDecoder.decode(name, StandardCharsets.UTF_8),
-                URLDecoder.decode(value, StandardCharsets.UTF_8)));
-      } catch (IllegalArgumentException e) {
-        throw ApiException.invalidValue(name, value, "malformed URL encoding");
-      }
+      pairs.add(Map.entry(decode(name), decode(value)));
     }
     return pairs;
+  }
+
+  /** Decodes "+" and valid %XX escapes as UTF-8 and keeps anything else as it is. */
+  static String decode(String text) {
+    if (text.indexOf('%') < 0 && text.indexOf('+') < 0) {
+      return text;
+    }
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '+') {
+        bytes.write(' ');
+      } else if (c == '%' && i + 2 < text.length() && isHex(text.charAt(i + 1))
+          && isHex(text.charAt(i + 2))) {
+        bytes.write(Integer.parseInt(text.substring(i + 1, i + 3), 16));
+        i += 2;
+      } else {
+        byte[] encoded = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+        if (Character.isHighSurrogate(c) && i + 1 < text.length()) {
+          encoded = text.substring(i, i + 2).getBytes(StandardCharsets.UTF_8);
+          i++;
+        }
+        bytes.writeBytes(encoded);
+      }
+    }
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+
+  private static boolean isHex(char c) {
+    return Character.digit(c, 16) >= 0;
   }
 
   public HttpMethod method() {

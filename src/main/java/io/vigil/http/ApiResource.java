@@ -14,18 +14,23 @@ import java.util.Optional;
  * @param rateLimited false for resources that Qualys exempts from the API limits (session)
  * @param requiresRequestedWith false for the version-1 /msp/ URLs, which Qualys serves without the
  *     X-Requested-With header
+ * @param credentialsInBody true for session login, whose credentials are parameters; every other
+ *     resource is authenticated from the headers before its body is read
  */
 public record ApiResource(
     String path, Map<String, ActionSpec> actions, boolean rateLimited,
-    boolean requiresRequestedWith) {
+    boolean requiresRequestedWith, boolean credentialsInBody) {
 
   public static ApiResource of(String path, ActionSpec... actions) {
-    return new ApiResource(path, index(actions), true, true);
+    return new ApiResource(path, index(actions), true, true, false);
   }
 
-  /** A resource exempt from the rate and concurrency limits. */
-  public static ApiResource unlimited(String path, ActionSpec... actions) {
-    return new ApiResource(path, index(actions), false, true);
+  /**
+   * The session resource: exempt from the rate and concurrency limits, and its login action reads
+   * the credentials from the parameters.
+   */
+  static ApiResource sessionResource(String path, ActionSpec... actions) {
+    return new ApiResource(path, index(actions), false, true, true);
   }
 
   /**
@@ -33,7 +38,7 @@ public record ApiResource(
    * registered under the empty name.
    */
   public static ApiResource singleAction(String path, ActionSpec action) {
-    return new ApiResource(path, index(action), true, false);
+    return new ApiResource(path, index(action), true, false, false);
   }
 
   public boolean hasActionParameter() {

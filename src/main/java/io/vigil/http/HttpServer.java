@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
@@ -22,6 +23,7 @@ import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +37,12 @@ public final class HttpServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
 
   private static final String API_PREFIX = "/api/2.0/fo";
+
+  /** Slowest accepted upload of a request body, in bytes per second. */
+  static final long MIN_REQUEST_BYTES_PER_SECOND = 512;
+
+  /** How long a stop waits for running calls before it closes their connections. */
+  static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
 
   private final Settings settings;
   private final ApiDispatcher dispatcher;
@@ -65,7 +73,20 @@ public final class HttpServer implements AutoCloseable {
               config.startup.showOldJavalinVersionWarning = false;
               config.router.ignoreTrailingSlashes = false;
               config.router.treatMultipleSlashesAsSingleSlash = false;
-              config.http.maxRequestSize = 64L * 1024 * 1024;
+              config.http.maxRequestSize = ApiDispatcher.MAX_BODY_BYTES;
+              config.jetty.modifyHttpConfiguration(
+                  http -> {
+                    // A client sending its body slower than this is cut off, so slow uploads
+                    // cannot hold every request thread.
+                    http.setMinRequestDataRate(MIN_REQUEST_BYTES_PER_SECOND);
+                    http.setSendServerVersion(false);
+                  });
+              config.jetty.modifyServer(
+                  server -> {
+                    // On stop, connectors stop accepting and running calls get this long to end.
+                    server.setStopTimeout(STOP_TIMEOUT.toMillis());
+                    server.insertHandler(new GracefulHandler());
+                  });
               if (settings.tlsEnabled()) {
                 config.jetty.addConnector(this::tlsConnector);
               }
@@ -76,6 +97,11 @@ public final class HttpServer implements AutoCloseable {
                 config.routes.addHttpHandler(method, "/msp/*", this::route);
               }
             });
+    // Javalin logs a failed start with its stack trace; Vigil reports it in one line instead.
+    ch.qos.logback.classic.Logger javalinLog =
+        (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Javalin.class);
+    ch.qos.logback.classic.Level level = javalinLog.getLevel();
+    javalinLog.setLevel(ch.qos.logback.classic.Level.OFF);
     try {
       if (settings.tlsEnabled()) {
         app.start();
@@ -88,10 +114,20 @@ public final class HttpServer implements AutoCloseable {
       while (cause.getCause() != null) {
         cause = cause.getCause();
       }
+      String reason =
+          cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+      if (cause instanceof java.nio.channels.UnresolvedAddressException) {
+        reason = "cannot resolve the host address";
+      } else if (cause instanceof javax.crypto.BadPaddingException
+          || cause instanceof java.security.UnrecoverableKeyException) {
+        reason = "wrong keystore password (" + reason + ")";
+      }
       throw new ListenerStartException(
           "Cannot listen on " + settings.host() + ":" + settings.port()
               + (settings.tlsEnabled() ? " with TLS keystore " + settings.tls().keystore() : "")
-              + ": " + cause.getMessage(), e);
+              + ": " + reason, e);
+    } finally {
+      javalinLog.setLevel(level);
     }
     int port = app.port();
     log.info(
@@ -134,7 +170,7 @@ public final class HttpServer implements AutoCloseable {
     } else if (path.startsWith(API_PREFIX) && !path.endsWith("/")) {
       redirectToSlash(ctx, path);
     } else {
-      notFound(ctx, path);
+      dispatcher.notFound(ctx, path);
     }
     Counter.builder("vigil.api.requests")
         .description("API calls by resource and HTTP status")
@@ -157,14 +193,6 @@ public final class HttpServer implements AutoCloseable {
             + "<p>The document has moved <a href=\""
             + htmlEscape(location)
             + "\">here</a>.</p>\n</body></html>\n");
-  }
-
-  private void notFound(Context ctx, String path) {
-    ApiResponse response = new ApiResponse(ctx, settings.baseUrl(), clock);
-    response.status(404);
-    response.write(
-        SimpleReturn.error(
-            new ApiException(ApiErrorCode.NOT_FOUND, "No API resource at " + path + ".")));
   }
 
   private void serveDtd(Context ctx, String path) {

@@ -21,7 +21,7 @@ final class SessionResource {
   }
 
   ApiResource resource() {
-    return ApiResource.unlimited(
+    return ApiResource.sessionResource(
         PATH,
         ActionSpec.postAction("login")
             .required("username", "password")
@@ -32,8 +32,8 @@ final class SessionResource {
 
   private void login(ApiRequest request, ApiResponse response) {
     User user =
-        dispatcher.checkPassword(request.required("username"), request.required("password"),
-            request);
+        dispatcher.checkPassword(
+            request.required("username"), request.required("password"), request.clientAddress());
     request.authenticate(user, dispatcher.subscriptionOf(user));
     String token = sessions.start(user);
     String cookie =

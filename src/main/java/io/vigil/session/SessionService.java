@@ -57,6 +57,13 @@ public final class SessionService {
     String token = HexFormat.of().formatHex(bytes);
     jdbi.useTransaction(
         handle -> {
+          // Locking the user row serialises concurrent logins of one user, so they cannot all
+          // pass the count below.
+          handle
+              .createQuery("SELECT id FROM app_user WHERE id = :user FOR UPDATE")
+              .bind("user", user.id())
+              .mapTo(Long.class)
+              .one();
           handle
               .createUpdate("DELETE FROM api_session WHERE user_id = :user AND last_used_at < :cutoff")
               .bind("user", user.id())

@@ -27,8 +27,12 @@ public enum ApiErrorCode {
    * Vigil's code for a missing X-Requested-With header; the Qualys code for it is not documented.
    */
   MISSING_REQUESTED_WITH(1910, 400),
-  /** Vigil's code for an object id or name that does not exist; Qualys documents none. */
-  NOT_FOUND(1925, 404);
+  /** Vigil's code for an unknown path under the API; Qualys documents none. */
+  NOT_FOUND(1925, 404),
+  /** Vigil's code for a request body over its size limit; Qualys documents none. */
+  REQUEST_TOO_LARGE(1926, 413),
+  /** Vigil's code for a request body the client stopped sending; Qualys documents none. */
+  REQUEST_TIMEOUT(1927, 408);
 
   private final int code;
   private final int httpStatus;

@@ -171,7 +171,7 @@ class SettingsTest {
 
     assertThatThrownBy(settings::validate)
         .isInstanceOf(InvalidSettingsException.class)
-        .hasMessage("Invalid session timeout 0 minutes: use at least 1.");
+        .hasMessage("Invalid session timeout 0 minutes: use 1 to 10080.");
   }
 
   @Test

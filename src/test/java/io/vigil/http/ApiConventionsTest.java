@@ -285,6 +285,57 @@ class ApiConventionsTest {
     ApiReply reply = admin.get("/api/2.0/fo/nothing_here/?action=list");
 
     assertThat(reply.status()).isEqualTo(404);
+    assertThat(reply.code()).isEqualTo("1925");
+  }
+
+  @Test
+  void unknownResourceNeedsCredentialsFirst() {
+    ApiReply reply = server.anonymous().withBasic("admin", "wrong").get("/api/2.0/fo/scan/?action=list");
+
+    assertThat(reply.status()).isEqualTo(401);
+    assertThat(reply.code()).isEqualTo("2000");
+  }
+
+  @Test
+  void malformedPercentEscapeStaysLiteral() {
+    ApiReply reply = admin.post(PROBE, "action=list&ids=50%off&flag=%");
+
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.code()).isEqualTo("1905");
+    assertThat(reply.responseText()).isEqualTo("parameter flag has invalid value: % (must be 0 or 1)");
+  }
+
+  @Test
+  void oversizedBodyGetsCode1926() throws Exception {
+    // Only the headers are sent: the declared length alone must get the answer, so the server
+    // never reads such a body.
+    String credentials = java.util.Base64.getEncoder().encodeToString(
+        ("admin:" + TestServer.ADMIN_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    String head = "POST " + PROBE + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        + "X-Requested-With: vigil-tests\r\nAuthorization: Basic " + credentials + "\r\n"
+        + "Content-Type: application/x-www-form-urlencoded\r\n"
+        + "Content-Length: " + (ApiDispatcher.MAX_BODY_BYTES + 1) + "\r\nConnection: close\r\n\r\n";
+    String response;
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.server().port())) {
+      socket.setSoTimeout(30_000);
+      socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      response = new String(socket.getInputStream().readAllBytes(),
+          java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    assertThat(response).startsWith("HTTP/1.1 413");
+    assertThat(response).contains("<CODE>1926</CODE>");
+  }
+
+  @Test
+  void bodyWithoutCredentialsGetsCode2000() {
+    String body = "action=list&ids=50%zz" + "1".repeat(100_000);
+
+    ApiReply reply = server.anonymous().post(PROBE, body);
+
+    assertThat(reply.status()).isEqualTo(401);
+    assertThat(reply.code()).isEqualTo("2000");
   }
 
   @Test

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /** Session login and logout at /api/2.0/fo/session/, and calls made with the session cookie. */
 class SessionApiTest {
   static final String SESSION = "/api/2.0/fo/session/";
-  static final String ABOUT = "/msp/about.php";
+  /** A call that needs authentication, to try sessions with. */
+  static final String ABOUT = "/api/2.0/fo/vault/?action=list";
   static final Pattern COOKIE = Pattern.compile("QualysSession=([0-9a-f]{32}); path=/api");
 
   static final MutableClock clock = MutableClock.at("2026-03-01T08:00:00Z");
@@ -74,7 +75,7 @@ class SessionApiTest {
     ApiReply about = server.anonymous().withCookie("QualysSession=" + token).get(ABOUT);
 
     assertThat(about.status()).isEqualTo(200);
-    assertThat(about.xpath("/ABOUT/WEB-VERSION")).isNotEmpty();
+    assertThat(about.xpath("/AUTH_VAULT_LIST_OUTPUT/RESPONSE/STATUS")).isEqualTo("Success");
     server.anonymous().withCookie("QualysSession=" + token).post(SESSION, "action=logout");
   }
 
@@ -146,6 +147,28 @@ class SessionApiTest {
     assertThat(afterLogout).isNotEqualTo(second);
     server.anonymous().withCookie("QualysSession=" + second).post(SESSION, "action=logout");
     server.anonymous().withCookie("QualysSession=" + afterLogout).post(SESSION, "action=logout");
+  }
+
+  @Test
+  void sessionCookieIsRefusedOutsideVersion2() {
+    String token = login("scanner1", TestServer.USER_PASSWORD);
+
+    ApiReply about = server.anonymous().withCookie("QualysSession=" + token).get("/msp/about.php");
+
+    assertThat(about.status()).isEqualTo(401);
+    assertThat(about.code()).isEqualTo("2000");
+    server.anonymous().withCookie("QualysSession=" + token).post(SESSION, "action=logout");
+  }
+
+  @Test
+  void passwordChangeEndsSessions() {
+    server.addUser("rotating", Role.SCANNER);
+    String token = login("rotating", TestServer.USER_PASSWORD);
+
+    server.server().accounts().changePassword("rotating", "a-brand-new-password");
+    ApiReply after = server.anonymous().withCookie("QualysSession=" + token).get(ABOUT);
+
+    assertThat(after.status()).isEqualTo(401);
   }
 
   @Test
