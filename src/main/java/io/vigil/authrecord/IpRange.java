@@ -73,9 +73,13 @@ public record IpRange(long start, long end) {
     return new IpRange(start, end);
   }
 
-  /** Parses a dotted IPv4 address. Octets with leading zeros are rejected, since some tools read
-   * them as octal. */
-  static long parseAddress(String parameter, String text) {
+  /**
+   * Parses a dotted IPv4 address into its unsigned 32-bit number. Octets with leading zeros are
+   * rejected, since some tools read them as octal.
+   *
+   * @throws InvalidRecordValueException naming {@code parameter} when the text is no address
+   */
+  public static long parseAddress(String parameter, String text) {
     String[] octets = text.split("\\.", -1);
     if (octets.length != 4) {
       throw notAnAddress(parameter, text);

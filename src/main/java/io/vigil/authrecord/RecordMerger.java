@@ -44,7 +44,7 @@ final class RecordMerger {
     List<PrivateKeyInput> keys = input.privateKeys() == null ? List.of() : input.privateKeys();
     for (PrivateKeyInput key : keys) {
       if (key.id() != null) {
-        throw new InvalidRecordValueException(UnixAuthParams.ROOT, "",
+        throw new InvalidRecordValueException(UnixAuthParams.ROOT, UnixAuthParams.BODY,
             "a new record has no stored keys to refer to; remove the ID elements");
       }
     }
@@ -126,7 +126,7 @@ final class RecordMerger {
       }
       PrivateKeyCertificate match = stored.get(key.id());
       if (match == null || !seen.add(key.id())) {
-        throw new InvalidRecordValueException(UnixAuthParams.ROOT, "",
+        throw new InvalidRecordValueException(UnixAuthParams.ROOT, UnixAuthParams.BODY,
             "PRIVATE_KEY_CERTIFICATE ID " + key.id() + " is not a key of record " + current.id()
                 + ", or is listed twice; omit ID to add a new key");
       }

@@ -19,6 +19,9 @@ import javax.xml.stream.XMLStreamReader;
  */
 public record UnixAuthParams(List<PrivateKeyInput> privateKeys) {
   static final String ROOT = "UNIX_AUTH_PARAMS";
+
+  /** What errors about the body show in place of a parameter value. */
+  static final String BODY = "request body";
   private static final Set<String> KEY_TYPES = Set.of("rsa", "dsa", "ecdsa", "ed25519");
   private static final Set<String> CERTIFICATE_TYPES = Set.of("openssh", "x.509");
 
@@ -204,7 +207,7 @@ public record UnixAuthParams(List<PrivateKeyInput> privateKeys) {
   }
 
   private static InvalidRecordValueException invalid(String reason) {
-    return new InvalidRecordValueException(ROOT, "", reason);
+    return new InvalidRecordValueException(ROOT, BODY, reason);
   }
 
   /** Joins the lines of a parser message, which start with the line and column. */

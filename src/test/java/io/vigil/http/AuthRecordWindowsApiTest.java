@@ -39,11 +39,12 @@ class AuthRecordWindowsApiTest {
   }
 
   static String createVault(String... typeAndFields) {
-    String[] pairs = new String[typeAndFields.length + 2];
-    pairs[0] = "action";
-    pairs[1] = "create";
-    System.arraycopy(typeAndFields, 0, pairs, 2, typeAndFields.length);
-    ApiReply reply = server.admin().post(VAULT, encode(pairs));
+    return createVaultOn(server, typeAndFields);
+  }
+
+  /** Creates a vault through the vault API and returns its id. */
+  static String createVaultOn(TestServer on, String... typeAndFields) {
+    ApiReply reply = on.admin().post(VAULT, encode(withAction("create", typeAndFields)));
     assertThat(reply.status()).as(reply.text()).isEqualTo(200);
     return reply.xpath("//ITEM[KEY='ID']/VALUE");
   }
