@@ -19,7 +19,7 @@ import org.jdbi.v3.core.statement.Query;
 
 /**
  * Storage of authentication records, their IP ranges and private keys. Secrets arrive and leave
- * sealed; this class never sees them open. Every method runs on the caller's handle, so the
+ * sealed, and this class never decrypts them. Every method runs on the caller's handle, so the
  * service can check and write in one transaction.
  */
 final class AuthRecordStore {
@@ -132,14 +132,14 @@ final class AuthRecordStore {
 
   /** Replaces the keys of a record: rows with an id are updated, the others inserted. */
   void replaceKeys(Handle handle, long recordId, List<KeyRow> keys) {
-    List<Long> kept = keys.stream().map(KeyRow::id).filter(id -> id != null).toList();
+    List<Long> keptIds = keys.stream().map(KeyRow::id).filter(id -> id != null).toList();
     StringBuilder delete = new StringBuilder("DELETE FROM auth_private_key WHERE record_id = :id");
-    if (!kept.isEmpty()) {
-      delete.append(" AND id NOT IN (<kept>)");
+    if (!keptIds.isEmpty()) {
+      delete.append(" AND id NOT IN (<keptIds>)");
     }
     var statement = handle.createUpdate(delete.toString()).bind("id", recordId);
-    if (!kept.isEmpty()) {
-      statement.bindList("kept", kept);
+    if (!keptIds.isEmpty()) {
+      statement.bindList("keptIds", keptIds);
     }
     statement.execute();
     for (int position = 0; position < keys.size(); position++) {

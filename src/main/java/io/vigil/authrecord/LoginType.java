@@ -2,7 +2,9 @@ package io.vigil.authrecord;
 
 import java.util.Optional;
 
-/** How a record gets its password: stored in Vigil (basic) or fetched from a vault at scan time. */
+/**
+ * Source of a record's password: stored in Vigil (basic) or fetched from a vault at scan time.
+ */
 public enum LoginType {
   BASIC("basic"),
   VAULT("vault");
@@ -13,7 +15,7 @@ public enum LoginType {
     this.apiName = apiName;
   }
 
-  /** The value of the {@code login_type} parameter and of the LOGIN_TYPE element. */
+  /** Returns the value of the {@code login_type} parameter and of the LOGIN_TYPE element. */
   public String apiName() {
     return apiName;
   }

@@ -4,7 +4,7 @@ import io.vigil.VigilException;
 
 /**
  * Thrown when the IPs of a record would overlap those of another record of the same technology,
- * since a scan must find exactly one set of credentials per host and technology.
+ * because a scan uses at most one set of credentials per host and technology.
  */
 public final class RecordOverlapException extends VigilException {
   private final IpRange range;
@@ -20,7 +20,7 @@ public final class RecordOverlapException extends VigilException {
     this.otherRecordId = otherRecordId;
   }
 
-  /** The range of the rejected write that overlaps. */
+  /** Returns the range of the rejected write that overlaps. */
   public IpRange range() {
     return range;
   }

@@ -61,7 +61,8 @@ final class RecordRules {
       }
       return;
     }
-    if (flag(settings, "skip_password", false) && secretNames.contains(AuthRecordService.PASSWORD)) {
+    boolean hasPassword = secretNames.contains(AuthRecordService.PASSWORD);
+    if (flag(settings, "skip_password", false) && hasPassword) {
       throw new InvalidRecordValueException(
           "skip_password", "1", "a record with skip_password=1 has no password; remove password");
     }

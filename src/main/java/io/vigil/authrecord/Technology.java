@@ -16,12 +16,12 @@ public enum Technology {
     this.displayName = displayName;
   }
 
-  /** The name in the API path, such as "windows" in /api/2.0/fo/auth/windows/. */
+  /** Returns the name in the API path, such as "windows" in /api/2.0/fo/auth/windows/. */
   public String pathName() {
     return pathName;
   }
 
-  /** The name for messages, such as "Windows". */
+  /** Returns the name for messages, such as "Windows". */
   public String displayName() {
     return displayName;
   }

@@ -20,7 +20,7 @@ import javax.xml.stream.XMLStreamReader;
 public record UnixAuthParams(List<PrivateKeyInput> privateKeys) {
   static final String ROOT = "UNIX_AUTH_PARAMS";
 
-  /** What errors about the body show in place of a parameter value. */
+  /** Value that errors about the body show in place of a parameter value. */
   static final String BODY = "request body";
   private static final Set<String> KEY_TYPES = Set.of("rsa", "dsa", "ecdsa", "ed25519");
   private static final Set<String> CERTIFICATE_TYPES = Set.of("openssh", "x.509");
@@ -40,7 +40,7 @@ public record UnixAuthParams(List<PrivateKeyInput> privateKeys) {
    * Parses a body.
    *
    * @throws InvalidRecordValueException with parameter name UNIX_AUTH_PARAMS when the body is not
-   *     well-formed, has a DOCTYPE, or holds elements or values Vigil does not accept
+   *     well-formed, has a DOCTYPE, or contains elements or values Vigil does not accept
    */
   public static UnixAuthParams parse(byte[] body) {
     XMLStreamReader xml = null;
@@ -220,7 +220,7 @@ public record UnixAuthParams(List<PrivateKeyInput> privateKeys) {
       try {
         xml.close();
       } catch (XMLStreamException e) {
-        // nothing was left open that matters; the parse result is already decided
+        // The reader reads a byte array, so closing it cannot fail in a way that matters.
       }
     }
   }

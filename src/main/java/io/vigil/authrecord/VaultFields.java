@@ -46,12 +46,12 @@ public final class VaultFields {
     return BY_TYPE.getOrDefault(type, List.of());
   }
 
-  /** Whether records may use vaults of this type. */
+  /** Returns whether records may use vaults of this type. */
   public static boolean supports(VaultType type) {
     return BY_TYPE.containsKey(type);
   }
 
-  /** Every vault parameter name of every type, in a stable order. */
+  /** Returns every vault parameter name of every type, in a stable order. */
   public static Set<String> allNames() {
     Set<String> names = new LinkedHashSet<>();
     CYBERARK.forEach(field -> names.add(field.name()));

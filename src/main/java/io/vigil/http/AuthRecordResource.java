@@ -9,6 +9,7 @@ import io.vigil.authrecord.RecordInput;
 import io.vigil.authrecord.Technology;
 import io.vigil.authrecord.UnixAuthParams;
 import io.vigil.authrecord.VaultFields;
+import io.vigil.wire.ApiErrorCode;
 import io.vigil.wire.ApiException;
 import io.vigil.wire.BatchReturn;
 import java.net.URLEncoder;
@@ -207,9 +208,9 @@ final class AuthRecordResource {
       return null;
     }
     if (technology != Technology.UNIX) {
-      throw ApiException.invalidValue("body", "(" + request.contentType() + ")",
-          "Windows records take no request body; send the parameters in the query string or"
-              + " as a form");
+      throw new ApiException(ApiErrorCode.INVALID_VALUE,
+          "Windows records take no request body (Content-Type: " + request.contentType()
+              + "); send the parameters in the query string or as a form.");
     }
     return UnixAuthParams.parse(request.rawBody().get()).privateKeys();
   }
