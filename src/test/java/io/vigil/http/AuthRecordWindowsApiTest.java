@@ -8,7 +8,6 @@ import io.vigil.testing.ApiReply;
 import io.vigil.testing.MutableClock;
 import io.vigil.testing.TestServer;
 import io.vigil.testing.XmlElements;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -106,7 +105,6 @@ class AuthRecordWindowsApiTest {
 
   @Test
   void wabSampleCreateUpdateList() {
-    clock.advance(Duration.ofSeconds(0));
     String vaultId = createWabVault("My WAB Vault");
     String createParams = encode("action", "create", "title", "WINDOWS_AUTH_WAB",
         "username", "administrator", "ips", "10.20.31.112", "login_type", "vault",
