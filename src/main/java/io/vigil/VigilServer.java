@@ -12,6 +12,7 @@ import io.vigil.account.AccountStore;
 import io.vigil.account.Authenticator;
 import io.vigil.account.LoginThrottle;
 import io.vigil.account.PasswordHasher;
+import io.vigil.authrecord.AuthRecordService;
 import io.vigil.config.Settings;
 import io.vigil.db.Database;
 import io.vigil.http.AccessPolicy;
@@ -46,6 +47,7 @@ public final class VigilServer implements AutoCloseable {
   private final HttpServer http;
   private final AccountService accounts;
   private final AccountStore accountStore;
+  private final AuthRecordService authRecords;
   private final int port;
 
   private VigilServer(
@@ -54,12 +56,14 @@ public final class VigilServer implements AutoCloseable {
       HttpServer http,
       AccountService accounts,
       AccountStore accountStore,
+      AuthRecordService authRecords,
       int port) {
     this.settings = settings;
     this.database = database;
     this.http = http;
     this.accounts = accounts;
     this.accountStore = accountStore;
+    this.authRecords = authRecords;
     this.port = port;
   }
 
@@ -98,11 +102,16 @@ public final class VigilServer implements AutoCloseable {
       SecretBox secrets =
           Keyring.open(database.jdbi(), System.getenv(MasterKey.ENV_VARIABLE), settings.dataDir());
       VaultService vaults = new VaultService(database.jdbi(), secrets, clock);
+      AuthRecordService authRecords =
+          new AuthRecordService(database.jdbi(), secrets, vaults, clock);
+      vaults.setUsage(authRecords);
       ApiResources.Builder resources = ApiResources.builder(AccessPolicy.standard());
       extraResources.accept(resources);
       ApiDispatcher dispatcher =
           resources.build(
-              new ApiServices(authenticator, sessions, accountStore, new ApiLimiter(clock), vaults),
+              new ApiServices(
+                  authenticator, sessions, accountStore, new ApiLimiter(clock), vaults,
+                  authRecords),
               clock,
               settings.baseUrl(),
               settings.tlsEnabled(),
@@ -119,7 +128,7 @@ public final class VigilServer implements AutoCloseable {
           new HttpServer(settings, dispatcher, metrics, database::isReachable, clock);
       int port = http.start();
       log.info("Vigil started: port={} baseUrl={}", port, settings.baseUrl());
-      return new VigilServer(settings, database, http, accounts, accountStore, port);
+      return new VigilServer(settings, database, http, accounts, accountStore, authRecords, port);
     } catch (RuntimeException e) {
       database.close();
       throw e;
@@ -140,6 +149,10 @@ public final class VigilServer implements AutoCloseable {
 
   public AccountStore accountStore() {
     return accountStore;
+  }
+
+  public AuthRecordService authRecords() {
+    return authRecords;
   }
 
   public Database database() {

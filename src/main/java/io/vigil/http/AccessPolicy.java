@@ -1,6 +1,7 @@
 package io.vigil.http;
 
 import io.vigil.account.Role;
+import io.vigil.authrecord.Technology;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
@@ -36,7 +37,17 @@ public final class AccessPolicy {
         .allow(VaultResource.PATH, "view", AUTH_READERS)
         .allow(VaultResource.PATH, "create", AUTH_MANAGERS)
         .allow(VaultResource.PATH, "update", AUTH_MANAGERS)
-        .allow(VaultResource.PATH, "delete", AUTH_MANAGERS);
+        .allow(VaultResource.PATH, "delete", AUTH_MANAGERS)
+        .allowAuthRecords(Technology.WINDOWS)
+        .allowAuthRecords(Technology.UNIX);
+  }
+
+  private AccessPolicy allowAuthRecords(Technology technology) {
+    String path = AuthRecordResource.path(technology);
+    return allow(path, "list", AUTH_READERS)
+        .allow(path, "create", AUTH_MANAGERS)
+        .allow(path, "update", AUTH_MANAGERS)
+        .allow(path, "delete", AUTH_MANAGERS);
   }
 
   /** Lets {@code roles} run {@code action} of the resource at {@code path}. */

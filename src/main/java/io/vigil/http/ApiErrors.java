@@ -3,6 +3,9 @@ package io.vigil.http;
 import io.vigil.account.ClientNotFoundException;
 import io.vigil.account.InvalidAccountValueException;
 import io.vigil.account.UserNotFoundException;
+import io.vigil.authrecord.InvalidRecordValueException;
+import io.vigil.authrecord.RecordNotFoundException;
+import io.vigil.authrecord.RecordOverlapException;
 import io.vigil.session.TooManySessionsException;
 import io.vigil.vault.InvalidVaultSettingException;
 import io.vigil.vault.VaultInUseException;
@@ -42,6 +45,17 @@ final class ApiErrors {
     if (e instanceof VaultNotFoundException notFound) {
       return ApiException.invalidValue(
           "id", Long.toString(notFound.vaultId()), "no vault has this id");
+    }
+    if (e instanceof InvalidRecordValueException invalid) {
+      return ApiException.invalidValue(invalid.name(), invalid.value(), invalid.reason());
+    }
+    if (e instanceof RecordOverlapException overlap) {
+      return ApiException.invalidValue("ips", overlap.range().toString(), overlap.getMessage());
+    }
+    if (e instanceof RecordNotFoundException notFound) {
+      return ApiException.invalidValue(
+          "ids", Long.toString(notFound.recordId()),
+          "no " + notFound.technology().displayName() + " authentication record has this id");
     }
     if (e instanceof VaultInUseException) {
       return new ApiException(

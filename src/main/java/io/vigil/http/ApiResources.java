@@ -1,5 +1,6 @@
 package io.vigil.http;
 
+import io.vigil.authrecord.Technology;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +48,10 @@ public final class ApiResources {
       dispatcher.register(new SessionResource(services.sessions(), dispatcher, tls).resource());
       dispatcher.register(new AboutResource(version).resource());
       dispatcher.register(new VaultResource(services.vaults()).resource());
+      for (Technology technology : Technology.values()) {
+        dispatcher.register(
+            new AuthRecordResource(technology, services.authRecords()).resource());
+      }
       for (Function<ApiDispatcher, ApiResource> resource : extra) {
         dispatcher.register(resource.apply(dispatcher));
       }

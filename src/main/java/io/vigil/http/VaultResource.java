@@ -232,7 +232,7 @@ final class VaultResource {
    * Lets Managers through, and Unit Managers that hold the permission to manage authentication;
    * the access policy has already kept the other roles out.
    */
-  private static void requireManageAuth(User user) {
+  static void requireManageAuth(User user) {
     if (user.role() == Role.UNIT_MANAGER && !user.canManageAuth()) {
       throw new ApiException(
           ApiErrorCode.NOT_AUTHORIZED,

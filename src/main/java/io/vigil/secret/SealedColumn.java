@@ -16,6 +16,15 @@ public record SealedColumn(String table, String idColumn, String column, String 
   public static final SealedColumn VAULT_SECRETS =
       new SealedColumn("vault", "id", "secrets_sealed", "vault.secrets");
 
+  /** Password of an authentication record, as a JSON object. */
+  public static final SealedColumn AUTH_RECORD_SECRETS =
+      new SealedColumn("auth_record", "id", "secrets_sealed", "auth_record.secrets");
+
+  /** Private key and passphrase of a Unix record, as a JSON object. */
+  public static final SealedColumn AUTH_PRIVATE_KEYS =
+      new SealedColumn("auth_private_key", "id", "secrets_sealed", "auth_private_key.secrets");
+
   /** Every sealed column in the schema. */
-  public static final List<SealedColumn> ALL = List.of(VAULT_SECRETS);
+  public static final List<SealedColumn> ALL =
+      List.of(VAULT_SECRETS, AUTH_RECORD_SECRETS, AUTH_PRIVATE_KEYS);
 }
