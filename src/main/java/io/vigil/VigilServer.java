@@ -12,6 +12,7 @@ import io.vigil.account.AccountStore;
 import io.vigil.account.Authenticator;
 import io.vigil.account.LoginThrottle;
 import io.vigil.account.PasswordHasher;
+import io.vigil.asset.AssetServices;
 import io.vigil.config.Settings;
 import io.vigil.db.Database;
 import io.vigil.http.AccessPolicy;
@@ -46,6 +47,7 @@ public final class VigilServer implements AutoCloseable {
   private final HttpServer http;
   private final AccountService accounts;
   private final AccountStore accountStore;
+  private final AssetServices assets;
   private final int port;
 
   private VigilServer(
@@ -54,12 +56,14 @@ public final class VigilServer implements AutoCloseable {
       HttpServer http,
       AccountService accounts,
       AccountStore accountStore,
+      AssetServices assets,
       int port) {
     this.settings = settings;
     this.database = database;
     this.http = http;
     this.accounts = accounts;
     this.accountStore = accountStore;
+    this.assets = assets;
     this.port = port;
   }
 
@@ -98,11 +102,13 @@ public final class VigilServer implements AutoCloseable {
       SecretBox secrets =
           Keyring.open(database.jdbi(), System.getenv(MasterKey.ENV_VARIABLE), settings.dataDir());
       VaultService vaults = new VaultService(database.jdbi(), secrets, clock);
+      AssetServices assets = AssetServices.create(database.jdbi(), clock, Version.current());
       ApiResources.Builder resources = ApiResources.builder(AccessPolicy.standard());
       extraResources.accept(resources);
       ApiDispatcher dispatcher =
           resources.build(
-              new ApiServices(authenticator, sessions, accountStore, new ApiLimiter(clock), vaults),
+              new ApiServices(
+                  authenticator, sessions, accountStore, new ApiLimiter(clock), vaults, assets),
               clock,
               settings.baseUrl(),
               settings.tlsEnabled(),
@@ -119,7 +125,7 @@ public final class VigilServer implements AutoCloseable {
           new HttpServer(settings, dispatcher, metrics, database::isReachable, clock);
       int port = http.start();
       log.info("Vigil started: port={} baseUrl={}", port, settings.baseUrl());
-      return new VigilServer(settings, database, http, accounts, accountStore, port);
+      return new VigilServer(settings, database, http, accounts, accountStore, assets, port);
     } catch (RuntimeException e) {
       database.close();
       throw e;
@@ -140,6 +146,11 @@ public final class VigilServer implements AutoCloseable {
 
   public AccountStore accountStore() {
     return accountStore;
+  }
+
+  /** The asset services; {@code assets().scope()} is what the scan service reads. */
+  public AssetServices assets() {
+    return assets;
   }
 
   public Database database() {

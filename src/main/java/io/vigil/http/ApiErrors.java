@@ -3,6 +3,10 @@ package io.vigil.http;
 import io.vigil.account.ClientNotFoundException;
 import io.vigil.account.InvalidAccountValueException;
 import io.vigil.account.UserNotFoundException;
+import io.vigil.asset.AssetGroupNotFoundException;
+import io.vigil.asset.AssetGroupTitleTakenException;
+import io.vigil.asset.IpSets;
+import io.vigil.asset.IpsNotInSubscriptionException;
 import io.vigil.session.TooManySessionsException;
 import io.vigil.vault.InvalidVaultSettingException;
 import io.vigil.vault.VaultInUseException;
@@ -49,7 +53,30 @@ final class ApiErrors {
           "The requested operation is blocked by one or more existing Business Objects: "
               + e.getMessage());
     }
+    ApiException asset = assetError(e);
+    if (asset != null) {
+      return asset;
+    }
     log.error("API call failed: path={}", path, e);
     return new ApiException(ApiErrorCode.INTERNAL_ERROR, "Internal Error");
+  }
+
+  private static ApiException assetError(Exception e) {
+    if (e instanceof AssetGroupNotFoundException notFound) {
+      String what = notFound.parameter().equals("asset_groups") ? "title" : "id";
+      return ApiException.invalidValue(
+          notFound.parameter(), notFound.value(), "no asset group has this " + what);
+    }
+    if (e instanceof AssetGroupTitleTakenException taken) {
+      return ApiException.invalidValue(
+          taken.parameter(), taken.title(), "another asset group has this title; choose another one");
+    }
+    if (e instanceof IpsNotInSubscriptionException missing) {
+      return ApiException.invalidValue(
+          missing.parameter(),
+          IpSets.format(missing.missing()),
+          "not in the subscription; add them with /api/2.0/fo/asset/ip/?action=add first");
+    }
+    return null;
   }
 }

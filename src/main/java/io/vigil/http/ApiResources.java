@@ -47,6 +47,11 @@ public final class ApiResources {
       dispatcher.register(new SessionResource(services.sessions(), dispatcher, tls).resource());
       dispatcher.register(new AboutResource(version).resource());
       dispatcher.register(new VaultResource(services.vaults()).resource());
+      dispatcher.register(
+          new AssetIpResource(services.assets().ips(), services.accounts()).resource());
+      dispatcher.register(new ExcludedIpResource(services.assets().ips()).resource());
+      dispatcher.register(new AssetGroupResource(services.assets().groups()).resource());
+      dispatcher.register(new ApplianceResource(services.assets().appliances()).resource());
       for (Function<ApiDispatcher, ApiResource> resource : extra) {
         dispatcher.register(resource.apply(dispatcher));
       }

@@ -2,6 +2,7 @@ package io.vigil.http;
 
 import io.vigil.account.AccountStore;
 import io.vigil.account.Authenticator;
+import io.vigil.asset.AssetServices;
 import io.vigil.ratelimit.ApiLimiter;
 import io.vigil.session.SessionService;
 import io.vigil.vault.VaultService;
@@ -12,4 +13,5 @@ public record ApiServices(
     SessionService sessions,
     AccountStore accounts,
     ApiLimiter limiter,
-    VaultService vaults) {}
+    VaultService vaults,
+    AssetServices assets) {}
