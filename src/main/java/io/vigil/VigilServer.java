@@ -148,7 +148,7 @@ public final class VigilServer implements AutoCloseable {
     return accountStore;
   }
 
-  /** The asset services; {@code assets().scope()} is what the scan service reads. */
+  /** Returns the asset services, whose {@code scope()} the scan service reads. */
   public AssetServices assets() {
     return assets;
   }

@@ -133,8 +133,8 @@ public final class AssetGroupService {
 
   private static void requireInSubscription(
       Handle handle, long subscriptionId, String parameter, List<IpRange> ranges) {
-    List<IpRange> held = AssetStore.loadHosts(handle, subscriptionId).ranges();
-    List<IpRange> missing = IpSets.subtract(ranges, held);
+    List<IpRange> subscriptionIps = AssetStore.loadHosts(handle, subscriptionId).ranges();
+    List<IpRange> missing = IpSets.subtract(ranges, subscriptionIps);
     if (!missing.isEmpty()) {
       throw new IpsNotInSubscriptionException(parameter, missing);
     }

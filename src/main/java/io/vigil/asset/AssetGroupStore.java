@@ -90,7 +90,8 @@ final class AssetGroupStore {
     return jdbi.withHandle(
             handle ->
                 handle
-                    .createUpdate("DELETE FROM asset_group WHERE id = :id AND subscription_id = :sub")
+                    .createUpdate(
+                        "DELETE FROM asset_group WHERE id = :id AND subscription_id = :sub")
                     .bind("id", id)
                     .bind("sub", subscriptionId)
                     .execute())

@@ -13,7 +13,7 @@ public final class AssetGroupTitleTakenException extends VigilException {
     this.title = title;
   }
 
-  /** The API parameter that carried the title: title or set_title. */
+  /** Returns the API parameter that carried the title: title or set_title. */
   public String parameter() {
     return parameter;
   }

@@ -22,7 +22,7 @@ public final class AssetService {
   }
 
   /**
-   * Adds IPs to the subscription. IPs it already holds are updated with the change, so adding an
+   * Adds IPs to the subscription. IPs it already contains are updated with the change, so adding an
    * IP to a second module keeps it in the first one.
    */
   public void addIps(long subscriptionId, List<IpRange> ranges, HostChange change, String login) {
@@ -42,10 +42,10 @@ public final class AssetService {
   }
 
   /**
-   * Changes the attributes of IPs the subscription holds.
+   * Changes the attributes of IPs the subscription contains.
    *
    * @param onlyTrackedBy changes only the IPs tracked by this method, or all when null
-   * @throws IpsNotInSubscriptionException naming the IPs it does not hold; nothing is changed then
+   * @throws IpsNotInSubscriptionException naming the IPs it lacks, and then changes nothing
    */
   public void updateIps(
       long subscriptionId,
@@ -92,9 +92,9 @@ public final class AssetService {
   public void exclude(
       long subscriptionId, List<IpRange> ranges, Integer expiryDays, String comment,
       String login) {
-    Instant expiresAt = expiryDays == null ? null : clock.instant().plus(Duration.ofDays(expiryDays));
-    Exclusion exclusion = new Exclusion(expiresAt, comment);
     Instant now = clock.instant();
+    Instant expiresAt = expiryDays == null ? null : now.plus(Duration.ofDays(expiryDays));
+    Exclusion exclusion = new Exclusion(expiresAt, comment);
     jdbi.useTransaction(
         handle -> {
           AssetStore.lockSubscription(handle, subscriptionId);

@@ -13,7 +13,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 /**
  * Storage of the IPs and excluded IPs of each subscription. A change reads the whole map of the
  * subscription, computes the new one in memory and writes it back, all inside one transaction
- * that holds the subscription row locked, so concurrent changes cannot interleave.
+ * that keeps the subscription row locked, so concurrent changes cannot interleave.
  */
 final class AssetStore {
 

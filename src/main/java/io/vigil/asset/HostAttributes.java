@@ -1,7 +1,7 @@
 package io.vigil.asset;
 
 /**
- * What the subscription stores about each of its IPs.
+ * Attributes the subscription stores for each of its IPs.
  *
  * @param vmEnabled whether vulnerability scans may target the IP
  * @param pcEnabled whether compliance scans may target the IP

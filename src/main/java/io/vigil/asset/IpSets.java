@@ -57,7 +57,7 @@ public final class IpSets {
     return result;
   }
 
-  /** Whether every address of {@code inner} is in {@code outer}. */
+  /** Returns true when every address of {@code inner} is in {@code outer}. */
   public static boolean containsAll(List<IpRange> outer, List<IpRange> inner) {
     return subtract(inner, outer).isEmpty();
   }

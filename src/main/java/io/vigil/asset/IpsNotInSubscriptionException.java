@@ -4,7 +4,7 @@ import io.vigil.VigilException;
 import io.vigil.net.IpRange;
 import java.util.List;
 
-/** Thrown when an action names IPs that the subscription does not hold. */
+/** Thrown when an action names IPs that the subscription does not contain. */
 public final class IpsNotInSubscriptionException extends VigilException {
   private final String parameter;
   private final List<IpRange> missing;
@@ -15,12 +15,12 @@ public final class IpsNotInSubscriptionException extends VigilException {
     this.missing = List.copyOf(missing);
   }
 
-  /** The API parameter that named the IPs. */
+  /** Returns the API parameter that named the IPs. */
   public String parameter() {
     return parameter;
   }
 
-  /** The IPs that are missing, merged. */
+  /** Returns the missing IPs, merged. */
   public List<IpRange> missing() {
     return missing;
   }

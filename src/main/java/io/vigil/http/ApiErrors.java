@@ -53,6 +53,7 @@ final class ApiErrors {
           "The requested operation is blocked by one or more existing Business Objects: "
               + e.getMessage());
     }
+
     ApiException asset = assetError(e);
     if (asset != null) {
       return asset;
@@ -63,13 +64,15 @@ final class ApiErrors {
 
   private static ApiException assetError(Exception e) {
     if (e instanceof AssetGroupNotFoundException notFound) {
-      String what = notFound.parameter().equals("asset_groups") ? "title" : "id";
+      String key = notFound.parameter().equals("asset_groups") ? "title" : "id";
       return ApiException.invalidValue(
-          notFound.parameter(), notFound.value(), "no asset group has this " + what);
+          notFound.parameter(), notFound.value(), "no asset group has this " + key);
     }
     if (e instanceof AssetGroupTitleTakenException taken) {
       return ApiException.invalidValue(
-          taken.parameter(), taken.title(), "another asset group has this title; choose another one");
+          taken.parameter(),
+          taken.title(),
+          "another asset group has this title; choose another one");
     }
     if (e instanceof IpsNotInSubscriptionException missing) {
       return ApiException.invalidValue(

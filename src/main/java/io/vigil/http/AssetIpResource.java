@@ -144,12 +144,12 @@ final class AssetIpResource {
 
   /** Reads a setter given either as {@code name} or as {@code new_name}; null when neither. */
   private String either(ApiRequest request, String name, int maxLength, boolean isOwner) {
-    String given = request.has(name) ? name : "new_" + name;
-    if (!request.has(given)) {
+    String parameter = request.has(name) ? name : "new_" + name;
+    if (!request.has(parameter)) {
       return null;
     }
     return isOwner
-        ? AssetParameters.owner(request, given, accounts)
-        : AssetParameters.text(request, given, maxLength);
+        ? AssetParameters.owner(request, parameter, accounts)
+        : AssetParameters.text(request, parameter, maxLength);
   }
 }

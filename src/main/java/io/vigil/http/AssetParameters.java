@@ -51,8 +51,8 @@ final class AssetParameters {
   }
 
   /**
-   * Accepts network_id=0, the Global Default Network, which holds every IP: Vigil has no custom
-   * networks yet.
+   * Accepts network_id=0, the Global Default Network, which contains every IP, because Vigil has
+   * no custom networks yet.
    */
   static void requireDefaultNetwork(ApiRequest request, String name) {
     String value = request.string(name).orElse(null);

@@ -159,7 +159,7 @@ class AssetGroupApiTest {
     ApiReply unknown = server.admin().post(GROUP, form("action", "edit", "id", "999999",
         "set_title", "x"));
     addGroup("Title of another group", "10.30.0.72");
-    ApiReply taken = server.admin().post(GROUP, form("action", "edit", "id", id,
+    ApiReply takenTitle = server.admin().post(GROUP, form("action", "edit", "id", id,
         "set_title", "Title of another group"));
 
     assertThat(exclusive.code()).isEqualTo("1904");
@@ -167,8 +167,8 @@ class AssetGroupApiTest {
     assertThat(unknown.code()).isEqualTo("1905");
     assertThat(unknown.responseText())
         .isEqualTo("parameter id has invalid value: 999999 (no asset group has this id)");
-    assertThat(taken.code()).isEqualTo("1905");
-    assertThat(taken.responseText()).startsWith("parameter set_title has invalid value");
+    assertThat(takenTitle.code()).isEqualTo("1905");
+    assertThat(takenTitle.responseText()).startsWith("parameter set_title has invalid value");
   }
 
   @Test

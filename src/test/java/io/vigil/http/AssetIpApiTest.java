@@ -199,7 +199,7 @@ class AssetIpApiTest {
   }
 
   @Test
-  void updateWithNewPrefixUsesTrackingMethodAsSelector() {
+  void updateNewPrefixSelectsByTracking() {
     add("10.6.0.1", "enable_vm", "1", "tracking_method", "DNS");
     add("10.6.0.2", "enable_vm", "1");
 
