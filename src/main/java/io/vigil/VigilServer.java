@@ -13,6 +13,7 @@ import io.vigil.account.Authenticator;
 import io.vigil.account.LoginThrottle;
 import io.vigil.account.PasswordHasher;
 import io.vigil.authrecord.AuthRecordService;
+import io.vigil.asset.AssetServices;
 import io.vigil.config.Settings;
 import io.vigil.db.Database;
 import io.vigil.http.AccessPolicy;
@@ -48,6 +49,7 @@ public final class VigilServer implements AutoCloseable {
   private final AccountService accounts;
   private final AccountStore accountStore;
   private final AuthRecordService authRecords;
+  private final AssetServices assets;
   private final int port;
 
   private VigilServer(
@@ -57,6 +59,7 @@ public final class VigilServer implements AutoCloseable {
       AccountService accounts,
       AccountStore accountStore,
       AuthRecordService authRecords,
+      AssetServices assets,
       int port) {
     this.settings = settings;
     this.database = database;
@@ -64,6 +67,7 @@ public final class VigilServer implements AutoCloseable {
     this.accounts = accounts;
     this.accountStore = accountStore;
     this.authRecords = authRecords;
+    this.assets = assets;
     this.port = port;
   }
 
@@ -105,13 +109,14 @@ public final class VigilServer implements AutoCloseable {
       AuthRecordService authRecords =
           new AuthRecordService(database.jdbi(), secrets, vaults, clock);
       vaults.setUsage(authRecords);
+      AssetServices assets = AssetServices.create(database.jdbi(), clock, Version.current());
       ApiResources.Builder resources = ApiResources.builder(AccessPolicy.standard());
       extraResources.accept(resources);
       ApiDispatcher dispatcher =
           resources.build(
               new ApiServices(
                   authenticator, sessions, accountStore, new ApiLimiter(clock), vaults,
-                  authRecords),
+                  authRecords, assets),
               clock,
               settings.baseUrl(),
               settings.tlsEnabled(),
@@ -128,7 +133,8 @@ public final class VigilServer implements AutoCloseable {
           new HttpServer(settings, dispatcher, metrics, database::isReachable, clock);
       int port = http.start();
       log.info("Vigil started: port={} baseUrl={}", port, settings.baseUrl());
-      return new VigilServer(settings, database, http, accounts, accountStore, authRecords, port);
+      return new VigilServer(
+          settings, database, http, accounts, accountStore, authRecords, assets, port);
     } catch (RuntimeException e) {
       database.close();
       throw e;
@@ -153,6 +159,11 @@ public final class VigilServer implements AutoCloseable {
 
   public AuthRecordService authRecords() {
     return authRecords;
+  }
+
+  /** Returns the asset services, whose {@code scope()} the scan service reads. */
+  public AssetServices assets() {
+    return assets;
   }
 
   public Database database() {

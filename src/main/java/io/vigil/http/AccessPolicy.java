@@ -25,6 +25,19 @@ public final class AccessPolicy {
    */
   static final Set<Role> AUTH_MANAGERS = EnumSet.of(Role.MANAGER, Role.UNIT_MANAGER);
 
+  /** Roles that list IPs, excluded IPs, asset groups and scanner appliances. */
+  static final Set<Role> ASSET_READERS =
+      EnumSet.of(Role.MANAGER, Role.UNIT_MANAGER, Role.SCANNER, Role.READER);
+
+  /**
+   * Roles that add and change IPs, exclusions and asset groups. Vigil has no business units, so a
+   * Unit Manager acts on every asset of the subscription.
+   */
+  static final Set<Role> ASSET_EDITORS = EnumSet.of(Role.MANAGER, Role.UNIT_MANAGER);
+
+  /** Roles that may clear the whole excluded list at once. */
+  static final Set<Role> MANAGERS_ONLY = EnumSet.of(Role.MANAGER);
+
   private final Map<String, Set<Role>> allowed = new HashMap<>();
 
   /** Returns the permissions of every action Vigil serves. */
@@ -39,7 +52,19 @@ public final class AccessPolicy {
         .allow(VaultResource.PATH, "update", AUTH_MANAGERS)
         .allow(VaultResource.PATH, "delete", AUTH_MANAGERS)
         .allowAuthRecords(Technology.WINDOWS)
-        .allowAuthRecords(Technology.UNIX);
+        .allowAuthRecords(Technology.UNIX)
+        .allow(AssetIpResource.PATH, "list", ASSET_READERS)
+        .allow(AssetIpResource.PATH, "add", ASSET_EDITORS)
+        .allow(AssetIpResource.PATH, "update", ASSET_EDITORS)
+        .allow(ExcludedIpResource.PATH, "list", ASSET_READERS)
+        .allow(ExcludedIpResource.PATH, "add", ASSET_EDITORS)
+        .allow(ExcludedIpResource.PATH, "remove", ASSET_EDITORS)
+        .allow(ExcludedIpResource.PATH, "remove_all", MANAGERS_ONLY)
+        .allow(AssetGroupResource.PATH, "list", ASSET_READERS)
+        .allow(AssetGroupResource.PATH, "add", ASSET_EDITORS)
+        .allow(AssetGroupResource.PATH, "edit", ASSET_EDITORS)
+        .allow(AssetGroupResource.PATH, "delete", ASSET_EDITORS)
+        .allow(ApplianceResource.PATH, "list", ASSET_READERS);
   }
 
   private AccessPolicy allowAuthRecords(Technology technology) {

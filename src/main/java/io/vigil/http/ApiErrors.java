@@ -6,6 +6,10 @@ import io.vigil.account.UserNotFoundException;
 import io.vigil.authrecord.InvalidRecordValueException;
 import io.vigil.authrecord.RecordNotFoundException;
 import io.vigil.authrecord.RecordOverlapException;
+import io.vigil.asset.AssetGroupNotFoundException;
+import io.vigil.asset.AssetGroupTitleTakenException;
+import io.vigil.asset.IpSets;
+import io.vigil.asset.IpsNotInSubscriptionException;
 import io.vigil.session.TooManySessionsException;
 import io.vigil.vault.InvalidVaultSettingException;
 import io.vigil.vault.VaultInUseException;
@@ -63,7 +67,33 @@ final class ApiErrors {
           "The requested operation is blocked by one or more existing Business Objects: "
               + e.getMessage());
     }
+
+    ApiException asset = assetError(e);
+    if (asset != null) {
+      return asset;
+    }
     log.error("API call failed: path={}", path, e);
     return new ApiException(ApiErrorCode.INTERNAL_ERROR, "Internal Error");
+  }
+
+  private static ApiException assetError(Exception e) {
+    if (e instanceof AssetGroupNotFoundException notFound) {
+      String key = notFound.parameter().equals("asset_groups") ? "title" : "id";
+      return ApiException.invalidValue(
+          notFound.parameter(), notFound.value(), "no asset group has this " + key);
+    }
+    if (e instanceof AssetGroupTitleTakenException taken) {
+      return ApiException.invalidValue(
+          taken.parameter(),
+          taken.title(),
+          "another asset group has this title; choose another one");
+    }
+    if (e instanceof IpsNotInSubscriptionException missing) {
+      return ApiException.invalidValue(
+          missing.parameter(),
+          IpSets.format(missing.missing()),
+          "not in the subscription; add them with /api/2.0/fo/asset/ip/?action=add first");
+    }
+    return null;
   }
 }

@@ -52,6 +52,11 @@ public final class ApiResources {
         dispatcher.register(
             new AuthRecordResource(technology, services.authRecords()).resource());
       }
+      dispatcher.register(
+          new AssetIpResource(services.assets().ips(), services.accounts()).resource());
+      dispatcher.register(new ExcludedIpResource(services.assets().ips()).resource());
+      dispatcher.register(new AssetGroupResource(services.assets().groups()).resource());
+      dispatcher.register(new ApplianceResource(services.assets().appliances()).resource());
       for (Function<ApiDispatcher, ApiResource> resource : extra) {
         dispatcher.register(resource.apply(dispatcher));
       }

@@ -3,6 +3,7 @@ package io.vigil.http;
 import io.vigil.account.AccountStore;
 import io.vigil.account.Authenticator;
 import io.vigil.authrecord.AuthRecordService;
+import io.vigil.asset.AssetServices;
 import io.vigil.ratelimit.ApiLimiter;
 import io.vigil.session.SessionService;
 import io.vigil.vault.VaultService;
@@ -14,4 +15,5 @@ public record ApiServices(
     AccountStore accounts,
     ApiLimiter limiter,
     VaultService vaults,
-    AuthRecordService authRecords) {}
+    AuthRecordService authRecords,
+    AssetServices assets) {}

@@ -119,6 +119,23 @@ public final class XmlOutput implements AutoCloseable {
     }
   }
 
+  /** Writes {@code <name a="1">text</name>} with the attributes given as name, value pairs. */
+  public XmlOutput elementWithAttributes(String name, String text, String... attributes) {
+    try {
+      newLine(open.size());
+      markParentHasChildren();
+      xml.writeStartElement(name);
+      for (int i = 0; i + 1 < attributes.length; i += 2) {
+        xml.writeAttribute(attributes[i], XmlText.clean(attributes[i + 1]));
+      }
+      xml.writeCharacters(XmlText.clean(text));
+      xml.writeEndElement();
+      return this;
+    } catch (XMLStreamException e) {
+      throw new XmlWriteException(e);
+    }
+  }
+
   /** Writes an element with no content, such as {@code <API-VERSION MAJOR="1" />}. */
   public XmlOutput emptyElement(String name, String... attributeNamesAndValues) {
     try {
