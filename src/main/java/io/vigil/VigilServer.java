@@ -49,6 +49,7 @@ public final class VigilServer implements AutoCloseable {
   private final AccountService accounts;
   private final AccountStore accountStore;
   private final AuthRecordService authRecords;
+  private final VaultService vaults;
   private final AssetServices assets;
   private final int port;
 
@@ -59,6 +60,7 @@ public final class VigilServer implements AutoCloseable {
       AccountService accounts,
       AccountStore accountStore,
       AuthRecordService authRecords,
+      VaultService vaults,
       AssetServices assets,
       int port) {
     this.settings = settings;
@@ -67,6 +69,7 @@ public final class VigilServer implements AutoCloseable {
     this.accounts = accounts;
     this.accountStore = accountStore;
     this.authRecords = authRecords;
+    this.vaults = vaults;
     this.assets = assets;
     this.port = port;
   }
@@ -134,7 +137,7 @@ public final class VigilServer implements AutoCloseable {
       int port = http.start();
       log.info("Vigil started: port={} baseUrl={}", port, settings.baseUrl());
       return new VigilServer(
-          settings, database, http, accounts, accountStore, authRecords, assets, port);
+          settings, database, http, accounts, accountStore, authRecords, vaults, assets, port);
     } catch (RuntimeException e) {
       database.close();
       throw e;
@@ -159,6 +162,10 @@ public final class VigilServer implements AutoCloseable {
 
   public AuthRecordService authRecords() {
     return authRecords;
+  }
+
+  public VaultService vaults() {
+    return vaults;
   }
 
   /** Returns the asset services, whose {@code scope()} the scan service reads. */

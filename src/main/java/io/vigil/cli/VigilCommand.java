@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
       ClientCommand.class,
       SubscriptionCommand.class,
       DbCommand.class,
-      KeysCommand.class
+      KeysCommand.class,
+      AuthCommand.class
     })
 public final class VigilCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
