@@ -113,7 +113,7 @@ final class AuthCommand {
   private static void print(PrintWriter out, CredentialResolver.Resolution resolution) {
     AuthRecord record = resolution.record();
     out.println("Record:      " + record.id() + " " + record.title() + " ("
-        + record.technology() + ", " + record.loginType() + " login)");
+        + record.technology().displayName() + ", " + record.loginType().apiName() + " login)");
     if (resolution.vault() == null) {
       out.println("Credential:  username " + record.username() + " with the stored password");
       return;
