@@ -56,7 +56,16 @@ class SentinelSecretTest {
       outputs.add(server.admin().post("/api/2.0/fo/vault/", "action=create&echo_request=1"
           + "&type=CyberArk%20PIM%20Suite&title=Pim&server_address=pvwa.example.com&safe=s"
           + "&username=u&password=" + PASSWORD_SENTINEL).text());
+      outputs.add(server.admin().post("/api/2.0/fo/auth/unix/", "action=create&echo_request=1"
+          + "&title=Sentinel%20record&username=root&ips=10.9.8.7&password="
+          + PASSWORD_SENTINEL).text());
+      outputs.add(server.admin().post("/api/2.0/fo/auth/windows/", "action=create&echo_request=1"
+          + "&title=Sentinel%20windows&username=administrator&ips=10.9.8.7&password="
+          + PASSWORD_SENTINEL).text());
+      outputs.add(server.admin().get("/api/2.0/fo/auth/unix/?action=list&echo_request=1").text());
+      outputs.add(server.admin().get("/api/2.0/fo/auth/windows/?action=list").text());
       assertThat(first.status()).isEqualTo(200);
+      assertThat(outputs.get(5)).contains("Successfully Created");
       for (String table : tables(databaseSettings)) {
         assertThat(tableText(databaseSettings, table)).as("table %s", table)
             .doesNotContain(PASSWORD_SENTINEL).doesNotContain(APPKEY_SENTINEL);
