@@ -12,6 +12,8 @@ import io.vigil.account.AccountStore;
 import io.vigil.account.Authenticator;
 import io.vigil.account.LoginThrottle;
 import io.vigil.account.PasswordHasher;
+import io.vigil.asset.AssetScope;
+import io.vigil.asset.NoAssetScope;
 import io.vigil.config.Settings;
 import io.vigil.db.Database;
 import io.vigil.http.AccessPolicy;
@@ -20,6 +22,8 @@ import io.vigil.http.ApiResources;
 import io.vigil.http.ApiServices;
 import io.vigil.http.HttpServer;
 import io.vigil.ratelimit.ApiLimiter;
+import io.vigil.scan.OptionProfileService;
+import io.vigil.scan.ScanService;
 import io.vigil.secret.Keyring;
 import io.vigil.secret.MasterKey;
 import io.vigil.secret.SecretBox;
@@ -44,6 +48,7 @@ public final class VigilServer implements AutoCloseable {
   private final Settings settings;
   private final Database database;
   private final HttpServer http;
+  private final ScanService scans;
   private final AccountService accounts;
   private final AccountStore accountStore;
   private final int port;
@@ -52,12 +57,14 @@ public final class VigilServer implements AutoCloseable {
       Settings settings,
       Database database,
       HttpServer http,
+      ScanService scans,
       AccountService accounts,
       AccountStore accountStore,
       int port) {
     this.settings = settings;
     this.database = database;
     this.http = http;
+    this.scans = scans;
     this.accounts = accounts;
     this.accountStore = accountStore;
     this.port = port;
@@ -65,7 +72,7 @@ public final class VigilServer implements AutoCloseable {
 
   /**
    * Validates the settings, opens and migrates the database, creates the first Manager on an empty
-   * database and starts listening.
+   * database, starts the scan scheduler and starts listening.
    *
    * @param announceBootstrap receives the first Manager's password when Vigil generated it, so the
    *     caller can show it once; it is never logged
@@ -76,9 +83,23 @@ public final class VigilServer implements AutoCloseable {
       Clock clock,
       Consumer<AccountService.Bootstrap> announceBootstrap,
       Consumer<ApiResources.Builder> extraResources) {
+    return start(settings, clock, announceBootstrap, extraResources, new NoAssetScope());
+  }
+
+  /**
+   * Starts a server like {@link #start(Settings, Clock, Consumer, Consumer)}, whose scans read
+   * the scannable IPs, exclusions and asset groups from {@code assets}.
+   */
+  public static VigilServer start(
+      Settings settings,
+      Clock clock,
+      Consumer<AccountService.Bootstrap> announceBootstrap,
+      Consumer<ApiResources.Builder> extraResources,
+      AssetScope assets) {
     settings.validate();
     log.info("Starting Vigil {}: {}", Version.current(), settings.describe());
     Database database = Database.open(settings.database(), "vigil-db", 10);
+    ScanService scans = null;
     try {
       AccountStore accountStore = new AccountStore(database.jdbi(), clock);
       PasswordHasher hasher = new PasswordHasher(PASSWORD_LOG_ROUNDS);
@@ -98,11 +119,14 @@ public final class VigilServer implements AutoCloseable {
       SecretBox secrets =
           Keyring.open(database.jdbi(), System.getenv(MasterKey.ENV_VARIABLE), settings.dataDir());
       VaultService vaults = new VaultService(database.jdbi(), secrets, clock);
+      OptionProfileService profiles = new OptionProfileService(database.jdbi(), clock);
+      scans = ScanService.start(database.jdbi(), database.dataSource(), profiles, assets, clock);
       ApiResources.Builder resources = ApiResources.builder(AccessPolicy.standard());
       extraResources.accept(resources);
       ApiDispatcher dispatcher =
           resources.build(
-              new ApiServices(authenticator, sessions, accountStore, new ApiLimiter(clock), vaults),
+              new ApiServices(authenticator, sessions, accountStore, new ApiLimiter(clock), vaults,
+                  assets, profiles, scans),
               clock,
               settings.baseUrl(),
               settings.tlsEnabled(),
@@ -119,8 +143,11 @@ public final class VigilServer implements AutoCloseable {
           new HttpServer(settings, dispatcher, metrics, database::isReachable, clock);
       int port = http.start();
       log.info("Vigil started: port={} baseUrl={}", port, settings.baseUrl());
-      return new VigilServer(settings, database, http, accounts, accountStore, port);
+      return new VigilServer(settings, database, http, scans, accounts, accountStore, port);
     } catch (RuntimeException e) {
+      if (scans != null) {
+        scans.close();
+      }
       database.close();
       throw e;
     }
@@ -146,15 +173,22 @@ public final class VigilServer implements AutoCloseable {
     return database;
   }
 
-  /** Stops the listener (running calls finish first), then closes the database. */
+  /**
+   * Stops the listener (running calls finish first), then the scan scheduler (running scans
+   * stop and continue on the next start), then closes the database.
+   */
   @Override
   public void close() {
     log.info("Stopping Vigil");
     try {
       http.close();
     } finally {
-      database.close();
-      log.info("Vigil stopped");
+      try {
+        scans.close();
+      } finally {
+        database.close();
+        log.info("Vigil stopped");
+      }
     }
   }
 }

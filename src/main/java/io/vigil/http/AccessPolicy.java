@@ -24,6 +24,13 @@ public final class AccessPolicy {
    */
   static final Set<Role> AUTH_MANAGERS = EnumSet.of(Role.MANAGER, Role.UNIT_MANAGER);
 
+  /** Roles that launch and control scans. */
+  static final Set<Role> SCAN_OPERATORS = EnumSet.of(Role.MANAGER, Role.UNIT_MANAGER, Role.SCANNER);
+
+  /** Roles that see scans, their results and option profiles. */
+  static final Set<Role> SCAN_READERS =
+      EnumSet.of(Role.MANAGER, Role.UNIT_MANAGER, Role.SCANNER, Role.READER);
+
   private final Map<String, Set<Role>> allowed = new HashMap<>();
 
   /** Returns the permissions of every action Vigil serves. */
@@ -36,7 +43,11 @@ public final class AccessPolicy {
         .allow(VaultResource.PATH, "view", AUTH_READERS)
         .allow(VaultResource.PATH, "create", AUTH_MANAGERS)
         .allow(VaultResource.PATH, "update", AUTH_MANAGERS)
-        .allow(VaultResource.PATH, "delete", AUTH_MANAGERS);
+        .allow(VaultResource.PATH, "delete", AUTH_MANAGERS)
+        .allow(OptionProfileResource.PATH, "list", SCAN_READERS)
+        .allow(OptionProfileResource.PATH, "create", AUTH_MANAGERS)
+        .allow(ScanResource.PATH, "launch", SCAN_OPERATORS)
+        .allow(ScanResource.PATH, "list", SCAN_READERS);
   }
 
   /** Lets {@code roles} run {@code action} of the resource at {@code path}. */

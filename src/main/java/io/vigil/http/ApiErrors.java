@@ -3,6 +3,8 @@ package io.vigil.http;
 import io.vigil.account.ClientNotFoundException;
 import io.vigil.account.InvalidAccountValueException;
 import io.vigil.account.UserNotFoundException;
+import io.vigil.asset.AssetGroupNotFoundException;
+import io.vigil.scan.InvalidScanParameterException;
 import io.vigil.session.TooManySessionsException;
 import io.vigil.vault.InvalidVaultSettingException;
 import io.vigil.vault.VaultInUseException;
@@ -42,6 +44,13 @@ final class ApiErrors {
     if (e instanceof VaultNotFoundException notFound) {
       return ApiException.invalidValue(
           "id", Long.toString(notFound.vaultId()), "no vault has this id");
+    }
+    if (e instanceof InvalidScanParameterException invalid) {
+      return ApiException.invalidValue(invalid.parameter(), invalid.value(), invalid.reason());
+    }
+    if (e instanceof AssetGroupNotFoundException notFound) {
+      return ApiException.invalidValue(
+          notFound.parameter(), notFound.value(), "no asset group matches it");
     }
     if (e instanceof VaultInUseException) {
       return new ApiException(

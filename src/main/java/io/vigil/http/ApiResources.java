@@ -47,6 +47,8 @@ public final class ApiResources {
       dispatcher.register(new SessionResource(services.sessions(), dispatcher, tls).resource());
       dispatcher.register(new AboutResource(version).resource());
       dispatcher.register(new VaultResource(services.vaults()).resource());
+      dispatcher.register(new OptionProfileResource(services.optionProfiles()).resource());
+      dispatcher.register(new ScanResource(services, dispatcher).resource());
       for (Function<ApiDispatcher, ApiResource> resource : extra) {
         dispatcher.register(resource.apply(dispatcher));
       }
