@@ -47,7 +47,11 @@ public final class AccessPolicy {
         .allow(OptionProfileResource.PATH, "list", SCAN_READERS)
         .allow(OptionProfileResource.PATH, "create", AUTH_MANAGERS)
         .allow(ScanResource.PATH, "launch", SCAN_OPERATORS)
-        .allow(ScanResource.PATH, "list", SCAN_READERS);
+        .allow(ScanResource.PATH, "list", SCAN_READERS)
+        .allow(ScanResource.PATH, "cancel", SCAN_OPERATORS)
+        .allow(ScanResource.PATH, "pause", SCAN_OPERATORS)
+        .allow(ScanResource.PATH, "resume", SCAN_OPERATORS)
+        .allow(ScanResource.PATH, "delete", SCAN_OPERATORS);
   }
 
   /** Lets {@code roles} run {@code action} of the resource at {@code path}. */

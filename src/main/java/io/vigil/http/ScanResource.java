@@ -48,7 +48,11 @@ final class ScanResource {
                     .exclusive("asset_groups", "asset_group_ids")
                     .exclusive("iscanner_id", "iscanner_name"))
             .handledBy(this::launch),
-        listOutput.action());
+        listOutput.action(),
+        stateAction("cancel", "Cancelling scan", scans::cancel),
+        stateAction("pause", "Pausing scan", scans::pause),
+        stateAction("resume", "Resuming scan", scans::resume),
+        stateAction("delete", "Deleted scan", scans::delete));
   }
 
   /** A state change of one scan by reference. */
