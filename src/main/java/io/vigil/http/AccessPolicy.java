@@ -51,7 +51,8 @@ public final class AccessPolicy {
         .allow(ScanResource.PATH, "cancel", SCAN_OPERATORS)
         .allow(ScanResource.PATH, "pause", SCAN_OPERATORS)
         .allow(ScanResource.PATH, "resume", SCAN_OPERATORS)
-        .allow(ScanResource.PATH, "delete", SCAN_OPERATORS);
+        .allow(ScanResource.PATH, "delete", SCAN_OPERATORS)
+        .allow(ScanResource.PATH, "fetch", SCAN_READERS);
   }
 
   /** Lets {@code roles} run {@code action} of the resource at {@code path}. */

@@ -29,6 +29,7 @@ final class ScanResource {
   private final AssetScope assets;
   private final ClientParameters clients;
   private final ScanListOutput listOutput;
+  private final ScanFetchOutput fetchOutput;
 
   ScanResource(ApiServices services, ApiDispatcher dispatcher) {
     this.scans = services.scans();
@@ -36,6 +37,7 @@ final class ScanResource {
     this.assets = services.assets();
     this.clients = new ClientParameters(dispatcher.accounts());
     this.listOutput = new ScanListOutput(scans, clients);
+    this.fetchOutput = new ScanFetchOutput(scans, clients);
   }
 
   ApiResource resource() {
@@ -52,7 +54,8 @@ final class ScanResource {
         stateAction("cancel", "Cancelling scan", scans::cancel),
         stateAction("pause", "Pausing scan", scans::pause),
         stateAction("resume", "Resuming scan", scans::resume),
-        stateAction("delete", "Deleted scan", scans::delete));
+        stateAction("delete", "Deleted scan", scans::delete),
+        fetchOutput.action());
   }
 
   /** A state change of one scan by reference. */

@@ -85,6 +85,16 @@ public final class ScanFindings {
         });
   }
 
+  /** Returns the hosts the scan had to scan, merged into ranges. */
+  public List<IpRange> scannedHostRanges(long scanId) {
+    List<Long> hosts = jdbi.withHandle(handle -> handle
+        .createQuery("SELECT ip FROM scan_host WHERE scan_id = :id ORDER BY ip")
+        .bind("id", scanId)
+        .mapTo(Long.class)
+        .list());
+    return IpRange.merge(hosts.stream().map(IpRange::single).toList());
+  }
+
   private static Row map(ResultSet rs) throws SQLException {
     int qid = rs.getInt("qid");
     int port = rs.getInt("port");

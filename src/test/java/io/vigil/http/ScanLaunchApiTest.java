@@ -188,6 +188,13 @@ class ScanLaunchApiTest {
       assertThat(reply.xpath("//SCAN/CLIENT/ID")).isEqualTo(Long.toString(client.id()));
       assertThat(reply.xpath("//SCAN/CLIENT/NAME")).isEqualTo("ABC Company");
       assertThat(filtered.xpath("//SCAN/REF")).isEqualTo(ref);
+      ApiReply results = consultant.admin().get(SCAN + "?action=fetch&output_format="
+          + "json_extended&scan_ref=" + ref);
+      assertThat(results.text()).contains("\"launch_date\":");
+      assertThat(results.text()).contains("\"client\":\"ABC Company\",\"active_hosts\"");
+      ApiReply csv = consultant.admin().get(SCAN + "?action=fetch&output_format="
+          + "csv_extended&scan_ref=" + ref);
+      assertThat(csv.text()).contains("\"Launch Date\",\"Client\",\"Active Hosts\"");
     }
   }
 
