@@ -120,7 +120,7 @@ public final class VigilServer implements AutoCloseable {
           Keyring.open(database.jdbi(), System.getenv(MasterKey.ENV_VARIABLE), settings.dataDir());
       VaultService vaults = new VaultService(database.jdbi(), secrets, clock);
       OptionProfileService profiles = new OptionProfileService(database.jdbi(), clock);
-      scans = ScanService.start(database.jdbi(), database.dataSource(), profiles, assets, clock);
+      scans = ScanService.start(database, profiles, assets, clock);
       ApiResources.Builder resources = ApiResources.builder(AccessPolicy.standard());
       extraResources.accept(resources);
       ApiDispatcher dispatcher =

@@ -1,6 +1,8 @@
 package io.vigil.scan;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerBuilder;
+import com.github.kagkarlsson.scheduler.jdbc.DefaultJdbcCustomization;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
@@ -43,7 +45,11 @@ final class ScanScheduler implements AutoCloseable {
   private final ExecutorService dueExecutor;
   private final ScheduledExecutorService housekeeper;
 
-  ScanScheduler(DataSource dataSource, ScanRunner runner) {
+  /**
+   * @param h2 whether the database is H2, for which db-scheduler has no dialect of its own: its
+   *     generic SQL is used, with timestamps stored with their zone as the table declares
+   */
+  ScanScheduler(DataSource dataSource, boolean h2, ScanRunner runner) {
     this.runner = runner;
     this.task =
         Tasks.custom(TASK_NAME, Void.class)
@@ -61,7 +67,7 @@ final class ScanScheduler implements AutoCloseable {
     this.executor = Executors.newFixedThreadPool(MAX_RUNNING_SCANS, threads("vigil-scan-task"));
     this.dueExecutor = Executors.newSingleThreadExecutor(threads("vigil-scan-due"));
     this.housekeeper = Executors.newScheduledThreadPool(2, threads("vigil-scan-housekeeper"));
-    this.scheduler =
+    SchedulerBuilder builder =
         Scheduler.create(dataSource, List.of(task))
             .executorService(executor)
             .dueExecutor(dueExecutor)
@@ -70,8 +76,11 @@ final class ScanScheduler implements AutoCloseable {
             .heartbeatInterval(HEARTBEAT_INTERVAL)
             .missedHeartbeatsLimit(MISSED_HEARTBEATS)
             .enableImmediateExecution()
-            .shutdownMaxWait(Duration.ofSeconds(45))
-            .build();
+            .shutdownMaxWait(Duration.ofSeconds(45));
+    if (h2) {
+      builder.jdbcCustomization(new DefaultJdbcCustomization(false));
+    }
+    this.scheduler = builder.build();
   }
 
   void start() {

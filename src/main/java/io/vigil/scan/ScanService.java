@@ -1,13 +1,13 @@
 package io.vigil.scan;
 
 import io.vigil.asset.AssetScope;
+import io.vigil.db.Database;
+import io.vigil.db.Dialect;
 import io.vigil.net.IpRange;
 import io.vigil.scan.ScanState.SubState;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import javax.sql.DataSource;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,11 +41,12 @@ public final class ScanService implements AutoCloseable {
    * Starts the scan scheduler and schedules every scan that should be running, such as one
    * launched just before a crash.
    */
-  public static ScanService start(Jdbi jdbi, DataSource dataSource, OptionProfileService profiles,
+  public static ScanService start(Database database, OptionProfileService profiles,
       AssetScope assets, Clock clock) {
-    ScanStore store = new ScanStore(jdbi);
+    ScanStore store = new ScanStore(database.jdbi());
     ScanRunner runner = new ScanRunner(store, profiles, assets, clock);
-    ScanScheduler scheduler = new ScanScheduler(dataSource, runner);
+    ScanScheduler scheduler =
+        new ScanScheduler(database.dataSource(), database.dialect() == Dialect.H2, runner);
     scheduler.start();
     for (long scanId : store.unfinishedScanIds()) {
       scheduler.schedule(scanId);
