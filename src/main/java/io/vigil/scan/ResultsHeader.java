@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The header and trailer blocks of the extended results formats, as ordered key/value pairs:
- * each entry has the JSON key, the CSV label and the value of one field. Null values are JSON null and
- * empty CSV fields. Dates are UTC, written as MM/DD/YYYY HH:MM:SS like Qualys' API output.
+ * The header and trailer blocks of the extended results formats, as ordered fields: each has
+ * the JSON key, the CSV label and the value. Null values are JSON null and empty CSV fields.
+ * Dates are UTC, written as MM/DD/YYYY HH:MM:SS like Qualys' API output.
  */
 final class ResultsHeader {
   private static final DateTimeFormatter DATE =

@@ -62,6 +62,7 @@ final class ScanRunner {
   }
 
   private final ScanStore store;
+  private final ScanHostStore hosts;
   private final OptionProfileService profiles;
   private final AssetScope assets;
   private final Clock clock;
@@ -70,8 +71,10 @@ final class ScanRunner {
       Executors.newSingleThreadExecutor(ScanScheduler.threads("vigil-scan-commit"));
   private volatile boolean shuttingDown;
 
-  ScanRunner(ScanStore store, OptionProfileService profiles, AssetScope assets, Clock clock) {
+  ScanRunner(ScanStore store, ScanHostStore hosts, OptionProfileService profiles,
+      AssetScope assets, Clock clock) {
     this.store = store;
+    this.hosts = hosts;
     this.profiles = profiles;
     this.assets = assets;
     this.clock = clock;
@@ -126,9 +129,9 @@ final class ScanRunner {
         stopped(current);
         return Outcome.DONE;
       }
-      List<Long> batch = store.pendingHosts(scanId, profile.hostsInParallel());
+      List<Long> batch = hosts.pendingHosts(scanId, profile.hostsInParallel());
       if (batch.isEmpty()) {
-        if (store.finish(scanId, clock.instant())) {
+        if (hosts.finish(scanId, clock.instant())) {
           log.info("Scan finished: ref={}", scan.ref());
         }
         return Outcome.DONE;
@@ -216,7 +219,7 @@ final class ScanRunner {
     }
     long ip = IpRange.toNumber(result.address());
     boolean stored =
-        store.commitHost(scan.id(), ip, result,
+        hosts.commitHost(scan.id(), ip, result,
             assets.trackingMethod(scan.subscriptionId(), ip), clock.instant());
     if (stored) {
       log.info("Scan host finished: ref={} ip={} alive={} findings={}", scan.ref(), result.ip(),

@@ -23,14 +23,16 @@ public final class ScanService implements AutoCloseable {
       List.of(ScanState.FINISHED, ScanState.CANCELED, ScanState.PAUSED, ScanState.ERROR);
 
   private final ScanStore store;
+  private final ScanHostStore hosts;
   private final AssetScope assets;
   private final Clock clock;
   private final ScanRunner runner;
   private final ScanScheduler scheduler;
 
-  private ScanService(ScanStore store, AssetScope assets, Clock clock, ScanRunner runner,
-      ScanScheduler scheduler) {
+  private ScanService(ScanStore store, ScanHostStore hosts, AssetScope assets, Clock clock,
+      ScanRunner runner, ScanScheduler scheduler) {
     this.store = store;
+    this.hosts = hosts;
     this.assets = assets;
     this.clock = clock;
     this.runner = runner;
@@ -44,14 +46,15 @@ public final class ScanService implements AutoCloseable {
   public static ScanService start(Database database, OptionProfileService profiles,
       AssetScope assets, Clock clock) {
     ScanStore store = new ScanStore(database.jdbi());
-    ScanRunner runner = new ScanRunner(store, profiles, assets, clock);
+    ScanHostStore hosts = new ScanHostStore(database.jdbi());
+    ScanRunner runner = new ScanRunner(store, hosts, profiles, assets, clock);
     ScanScheduler scheduler =
         new ScanScheduler(database.dataSource(), database.dialect() == Dialect.H2, runner);
     scheduler.start();
     for (long scanId : store.unfinishedScanIds()) {
       scheduler.schedule(scanId);
     }
-    return new ScanService(store, assets, clock, runner, scheduler);
+    return new ScanService(store, hosts, assets, clock, runner, scheduler);
   }
 
   /**
@@ -135,7 +138,7 @@ public final class ScanService implements AutoCloseable {
     }
     runner.stop(scan.id());
     scheduler.unschedule(scan.id());
-    int cancelled = store.cancelPendingHosts(
+    int cancelled = hosts.cancelPendingHosts(
         scan.id(), ip -> assets.trackingMethod(subscriptionId, ip));
     log.info("Scan cancelled: ref={} hostsCancelled={} by={}", ref, cancelled, login);
   }
@@ -202,12 +205,12 @@ public final class ScanService implements AutoCloseable {
 
   /** Returns the scan's target hosts that have no results, in address order. */
   public List<NotScannedHost> notScanned(long scanId) {
-    return store.notScanned(scanId);
+    return hosts.notScanned(scanId);
   }
 
   /** Returns how many scanned hosts were alive so far. */
   public int aliveHosts(long scanId) {
-    return store.aliveHosts(scanId);
+    return hosts.aliveHosts(scanId);
   }
 
   /** Returns the finding storage that a results writer streams from. */
