@@ -13,6 +13,7 @@ import io.vigil.account.Authenticator;
 import io.vigil.account.LoginThrottle;
 import io.vigil.account.PasswordHasher;
 import io.vigil.authrecord.AuthRecordService;
+import io.vigil.asset.AssetScope;
 import io.vigil.asset.AssetServices;
 import io.vigil.config.Settings;
 import io.vigil.db.Database;
@@ -22,6 +23,8 @@ import io.vigil.http.ApiResources;
 import io.vigil.http.ApiServices;
 import io.vigil.http.HttpServer;
 import io.vigil.ratelimit.ApiLimiter;
+import io.vigil.scan.OptionProfileService;
+import io.vigil.scan.ScanService;
 import io.vigil.secret.Keyring;
 import io.vigil.secret.MasterKey;
 import io.vigil.secret.SecretBox;
@@ -46,6 +49,7 @@ public final class VigilServer implements AutoCloseable {
   private final Settings settings;
   private final Database database;
   private final HttpServer http;
+  private final ScanService scans;
   private final AccountService accounts;
   private final AccountStore accountStore;
   private final AuthRecordService authRecords;
@@ -57,6 +61,7 @@ public final class VigilServer implements AutoCloseable {
       Settings settings,
       Database database,
       HttpServer http,
+      ScanService scans,
       AccountService accounts,
       AccountStore accountStore,
       AuthRecordService authRecords,
@@ -66,6 +71,7 @@ public final class VigilServer implements AutoCloseable {
     this.settings = settings;
     this.database = database;
     this.http = http;
+    this.scans = scans;
     this.accounts = accounts;
     this.accountStore = accountStore;
     this.authRecords = authRecords;
@@ -76,7 +82,7 @@ public final class VigilServer implements AutoCloseable {
 
   /**
    * Validates the settings, opens and migrates the database, creates the first Manager on an empty
-   * database and starts listening.
+   * database, starts the scan scheduler and starts listening.
    *
    * @param announceBootstrap receives the first Manager's password when Vigil generated it, so the
    *     caller can show it once; it is never logged
@@ -87,9 +93,26 @@ public final class VigilServer implements AutoCloseable {
       Clock clock,
       Consumer<AccountService.Bootstrap> announceBootstrap,
       Consumer<ApiResources.Builder> extraResources) {
+    return start(settings, clock, announceBootstrap, extraResources, null);
+  }
+
+  /**
+   * Starts a server like {@link #start(Settings, Clock, Consumer, Consumer)}, whose scans read
+   * the scannable IPs, exclusions and asset groups from {@code assetScope} instead of the asset
+   * storage (tests use it).
+   *
+   * @param assetScope the scope scans use, or null for the subscription's stored assets
+   */
+  public static VigilServer start(
+      Settings settings,
+      Clock clock,
+      Consumer<AccountService.Bootstrap> announceBootstrap,
+      Consumer<ApiResources.Builder> extraResources,
+      AssetScope assetScope) {
     settings.validate();
     log.info("Starting Vigil {}: {}", Version.current(), settings.describe());
     Database database = Database.open(settings.database(), "vigil-db", 10);
+    ScanService scans = null;
     try {
       AccountStore accountStore = new AccountStore(database.jdbi(), clock);
       PasswordHasher hasher = new PasswordHasher(PASSWORD_LOG_ROUNDS);
@@ -113,13 +136,16 @@ public final class VigilServer implements AutoCloseable {
           new AuthRecordService(database.jdbi(), secrets, vaults, clock);
       vaults.setUsage(authRecords);
       AssetServices assets = AssetServices.create(database.jdbi(), clock, Version.current());
+      AssetScope scope = assetScope == null ? assets.scope() : assetScope;
+      OptionProfileService profiles = new OptionProfileService(database.jdbi(), clock);
+      scans = ScanService.start(database, profiles, scope, clock);
       ApiResources.Builder resources = ApiResources.builder(AccessPolicy.standard());
       extraResources.accept(resources);
       ApiDispatcher dispatcher =
           resources.build(
               new ApiServices(
                   authenticator, sessions, accountStore, new ApiLimiter(clock), vaults,
-                  authRecords, assets),
+                  authRecords, assets, scope, profiles, scans),
               clock,
               settings.baseUrl(),
               settings.tlsEnabled(),
@@ -137,8 +163,12 @@ public final class VigilServer implements AutoCloseable {
       int port = http.start();
       log.info("Vigil started: port={} baseUrl={}", port, settings.baseUrl());
       return new VigilServer(
-          settings, database, http, accounts, accountStore, authRecords, vaults, assets, port);
+          settings, database, http, scans, accounts, accountStore, authRecords, vaults, assets,
+          port);
     } catch (RuntimeException e) {
+      if (scans != null) {
+        scans.close();
+      }
       database.close();
       throw e;
     }
@@ -177,15 +207,22 @@ public final class VigilServer implements AutoCloseable {
     return database;
   }
 
-  /** Stops the listener (running calls finish first), then closes the database. */
+  /**
+   * Stops the listener (running calls finish first), then the scan scheduler (running scans
+   * stop and continue on the next start), then closes the database.
+   */
   @Override
   public void close() {
     log.info("Stopping Vigil");
     try {
       http.close();
     } finally {
-      database.close();
-      log.info("Vigil stopped");
+      try {
+        scans.close();
+      } finally {
+        database.close();
+        log.info("Vigil stopped");
+      }
     }
   }
 }

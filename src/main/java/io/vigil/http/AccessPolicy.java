@@ -38,6 +38,13 @@ public final class AccessPolicy {
   /** Roles that may clear the whole excluded list at once. */
   static final Set<Role> MANAGERS_ONLY = EnumSet.of(Role.MANAGER);
 
+  /** Roles that launch and control scans. */
+  static final Set<Role> SCAN_OPERATORS = EnumSet.of(Role.MANAGER, Role.UNIT_MANAGER, Role.SCANNER);
+
+  /** Roles that see scans, their results and option profiles. */
+  static final Set<Role> SCAN_READERS =
+      EnumSet.of(Role.MANAGER, Role.UNIT_MANAGER, Role.SCANNER, Role.READER);
+
   private final Map<String, Set<Role>> allowed = new HashMap<>();
 
   /** Returns the permissions of every action Vigil serves. */
@@ -64,7 +71,16 @@ public final class AccessPolicy {
         .allow(AssetGroupResource.PATH, "add", ASSET_EDITORS)
         .allow(AssetGroupResource.PATH, "edit", ASSET_EDITORS)
         .allow(AssetGroupResource.PATH, "delete", ASSET_EDITORS)
-        .allow(ApplianceResource.PATH, "list", ASSET_READERS);
+        .allow(ApplianceResource.PATH, "list", ASSET_READERS)
+        .allow(OptionProfileResource.PATH, "list", SCAN_READERS)
+        .allow(OptionProfileResource.PATH, "create", AUTH_MANAGERS)
+        .allow(ScanResource.PATH, "launch", SCAN_OPERATORS)
+        .allow(ScanResource.PATH, "list", SCAN_READERS)
+        .allow(ScanResource.PATH, "cancel", SCAN_OPERATORS)
+        .allow(ScanResource.PATH, "pause", SCAN_OPERATORS)
+        .allow(ScanResource.PATH, "resume", SCAN_OPERATORS)
+        .allow(ScanResource.PATH, "delete", SCAN_OPERATORS)
+        .allow(ScanResource.PATH, "fetch", SCAN_READERS);
   }
 
   private AccessPolicy allowAuthRecords(Technology technology) {

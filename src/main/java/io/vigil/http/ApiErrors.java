@@ -10,6 +10,8 @@ import io.vigil.asset.AssetGroupNotFoundException;
 import io.vigil.asset.AssetGroupTitleTakenException;
 import io.vigil.asset.IpSets;
 import io.vigil.asset.IpsNotInSubscriptionException;
+import io.vigil.asset.AssetGroupNotFoundException;
+import io.vigil.scan.InvalidScanParameterException;
 import io.vigil.session.TooManySessionsException;
 import io.vigil.vault.InvalidVaultSettingException;
 import io.vigil.vault.VaultInUseException;
@@ -61,13 +63,15 @@ final class ApiErrors {
           "ids", Long.toString(notFound.recordId()),
           "no " + notFound.technology().displayName() + " authentication record has this id");
     }
+    if (e instanceof InvalidScanParameterException invalid) {
+      return ApiException.invalidValue(invalid.parameter(), invalid.value(), invalid.reason());
+    }
     if (e instanceof VaultInUseException) {
       return new ApiException(
           ApiErrorCode.BLOCKED,
           "The requested operation is blocked by one or more existing Business Objects: "
               + e.getMessage());
     }
-
     ApiException asset = assetError(e);
     if (asset != null) {
       return asset;

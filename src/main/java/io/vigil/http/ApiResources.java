@@ -57,6 +57,8 @@ public final class ApiResources {
       dispatcher.register(new ExcludedIpResource(services.assets().ips()).resource());
       dispatcher.register(new AssetGroupResource(services.assets().groups()).resource());
       dispatcher.register(new ApplianceResource(services.assets().appliances()).resource());
+      dispatcher.register(new OptionProfileResource(services.optionProfiles()).resource());
+      dispatcher.register(new ScanResource(services, dispatcher).resource());
       for (Function<ApiDispatcher, ApiResource> resource : extra) {
         dispatcher.register(resource.apply(dispatcher));
       }

@@ -5,6 +5,8 @@ import io.vigil.wire.QualysTime;
 import io.vigil.wire.RequestEcho;
 import io.vigil.wire.SimpleReturn;
 import io.vigil.wire.XmlOutput;
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -94,6 +96,42 @@ public final class ApiResponse {
     }
     body.accept(xml);
     xml.finish();
+  }
+
+  /** Writes a body in another format than XML, such as JSON or CSV. */
+  @FunctionalInterface
+  public interface StreamBody {
+    void write(OutputStream out) throws IOException;
+  }
+
+  /**
+   * Streams a non-XML body with its content type. The body goes through a 64 KiB buffer, so the
+   * response starts once the first 64 KiB are ready and errors before that still get a
+   * SIMPLE_RETURN.
+   */
+  public void stream(String contentType, StreamBody body) {
+    ctx.contentType(contentType);
+    try {
+      OutputStream tracked = new FilterOutputStream(open()) {
+        @Override
+        public void write(int value) throws IOException {
+          written = true;
+          out.write(value);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+          written = true;
+          out.write(bytes, offset, length);
+        }
+      };
+      BufferedOutputStream out = new BufferedOutputStream(tracked, 64 * 1024);
+      body.write(out);
+      out.flush();
+      written = true;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private void setXmlContentType() {

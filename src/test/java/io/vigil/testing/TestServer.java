@@ -4,6 +4,7 @@ import io.vigil.VigilServer;
 import io.vigil.account.NewUser;
 import io.vigil.account.Role;
 import io.vigil.account.User;
+import io.vigil.asset.AssetScope;
 import io.vigil.config.Settings;
 import io.vigil.http.ApiResources;
 import java.net.URI;
@@ -27,10 +28,12 @@ public final class TestServer implements AutoCloseable {
   public static final String USER_PASSWORD = "user-password-for-tests";
 
   private final TestDatabase database;
+  private final boolean ownsDatabase;
   private final VigilServer server;
 
-  private TestServer(TestDatabase database, VigilServer server) {
+  private TestServer(TestDatabase database, boolean ownsDatabase, VigilServer server) {
     this.database = database;
+    this.ownsDatabase = ownsDatabase;
     this.server = server;
   }
 
@@ -76,12 +79,15 @@ public final class TestServer implements AutoCloseable {
         .addUser(new NewUser(subscription, login, role, "Test", "User", ""), USER_PASSWORD);
   }
 
+  /** Stops the server; the database is dropped unless the test passed its own. */
   @Override
   public void close() {
     try {
       server.close();
     } finally {
-      database.close();
+      if (ownsDatabase) {
+        database.close();
+      }
     }
   }
 
@@ -92,6 +98,9 @@ public final class TestServer implements AutoCloseable {
     private int maxSessionsPerUser = Settings.DEFAULT_MAX_SESSIONS_PER_USER;
     private Consumer<ApiResources.Builder> resources = builder -> {};
     private Settings.TlsSettings tls;
+    /** Scope that scans read; null uses the assets stored through the API. */
+    private AssetScope assetScope;
+    private TestDatabase database;
 
     public Builder clock(Clock clock) {
       this.clock = clock;
@@ -123,8 +132,24 @@ public final class TestServer implements AutoCloseable {
       return this;
     }
 
+    /** Sets the asset scope that scans read: scannable IPs, exclusions and asset groups. */
+    public Builder assetScope(AssetScope scope) {
+      this.assetScope = scope;
+      return this;
+    }
+
+    /**
+     * Runs the server on this database instead of a fresh one, so a test can start a second
+     * server on the first one's data. The test closes the database itself.
+     */
+    public Builder database(TestDatabase database) {
+      this.database = database;
+      return this;
+    }
+
     public TestServer start() {
-      TestDatabase database = TestDatabase.create();
+      boolean ownsDatabase = this.database == null;
+      TestDatabase database = ownsDatabase ? TestDatabase.create() : this.database;
       try {
         Settings settings =
             new Settings(
@@ -137,10 +162,13 @@ public final class TestServer implements AutoCloseable {
                 sessionTimeout,
                 maxSessionsPerUser,
                 ADMIN_PASSWORD);
-        VigilServer server = VigilServer.start(settings, clock, bootstrap -> {}, resources);
-        return new TestServer(database, server);
+        VigilServer server =
+            VigilServer.start(settings, clock, bootstrap -> {}, resources, assetScope);
+        return new TestServer(database, ownsDatabase, server);
       } catch (RuntimeException e) {
-        database.close();
+        if (ownsDatabase) {
+          database.close();
+        }
         throw e;
       }
     }

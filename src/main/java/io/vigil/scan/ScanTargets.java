@@ -1,0 +1,107 @@
+package io.vigil.scan;
+
+import io.vigil.asset.AssetScope;
+import io.vigil.asset.TrackingMethod;
+import io.vigil.net.IpRange;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Turns the target parameters of a launch into the hosts to scan and the hosts to skip. Only
+ * addresses inside the subscription's scannable ranges are scanned; excluded addresses (per scan
+ * or for the whole subscription) and addresses outside the scope are recorded with their
+ * reason. Overlapping ranges are merged, so an address given twice is scanned once.
+ *
+ * <p>NOTE: host names (fqdn) are recorded as unresolved and never resolved, because a DNS
+ * lookup would send traffic that no target policy has approved yet.
+ */
+final class ScanTargets {
+  /** Upper bound of the addresses in one scan's target, so that one launch stays bounded. */
+  static final long MAX_TARGET_HOSTS = 65_536;
+
+  /**
+   * The outcome of resolving a launch's targets.
+   *
+   * @param targetRanges the merged IP ranges of the target, before exclusions
+   * @param toScan the addresses to scan, ascending
+   * @param notScanned the target hosts skipped before the scan, with their reasons
+   * @param excludedRanges the target addresses that an exclusion removed, merged
+   */
+  record Resolved(
+      List<IpRange> targetRanges,
+      List<Long> toScan,
+      List<NotScannedHost> notScanned,
+      List<IpRange> excludedRanges) {}
+
+  private ScanTargets() {}
+
+  static Resolved resolve(
+      AssetScope scope,
+      long subscriptionId,
+      Instant now,
+      List<IpRange> requested,
+      List<String> hostNames,
+      List<IpRange> excludedPerScan) {
+    List<IpRange> target = IpRange.merge(requested);
+    long size = target.stream().mapToLong(IpRange::size).sum();
+    if (size > MAX_TARGET_HOSTS) {
+      throw new InvalidScanParameterException(
+          "ip", describe(target), "the target has " + size + " addresses; one scan may have at"
+              + " most " + MAX_TARGET_HOSTS + ", so split it into several scans");
+    }
+    List<IpRange> exclusions = new ArrayList<>(excludedPerScan);
+    exclusions.addAll(scope.excludedRanges(subscriptionId, now));
+    List<IpRange> excluded = IpRange.merge(exclusions);
+    List<IpRange> scannable = IpRange.merge(scope.scannableRanges(subscriptionId));
+
+    List<Long> toScan = new ArrayList<>();
+    List<NotScannedHost> notScanned = new ArrayList<>();
+    List<IpRange> excludedHits = new ArrayList<>();
+    for (IpRange range : target) {
+      for (long address = range.first(); address <= range.last(); address++) {
+        if (contains(excluded, address)) {
+          excludedHits.add(IpRange.single(address));
+          notScanned.add(skipped(scope, subscriptionId, address, NotScannedReason.EXCLUDED));
+        } else if (!contains(scannable, address)) {
+          notScanned.add(skipped(scope, subscriptionId, address, NotScannedReason.BLOCKED));
+        } else {
+          toScan.add(address);
+        }
+      }
+    }
+    for (String name : hostNames) {
+      notScanned.add(
+          new NotScannedHost(null, name, NotScannedReason.UNRESOLVED, TrackingMethod.DNS));
+    }
+    return new Resolved(target, toScan, notScanned, IpRange.merge(excludedHits));
+  }
+
+  private static NotScannedHost skipped(
+      AssetScope scope, long subscriptionId, long address, NotScannedReason reason) {
+    return new NotScannedHost(
+        address, null, reason, scope.trackingMethod(subscriptionId, address));
+  }
+
+  /** Returns whether a sorted list of disjoint ranges contains the address. */
+  static boolean contains(List<IpRange> sortedRanges, long address) {
+    int index =
+        Collections.binarySearch(
+            sortedRanges, IpRange.single(address), (a, b) -> Long.compare(a.first(), b.first()));
+    if (index >= 0) {
+      return true;
+    }
+    int before = -index - 2;
+    return before >= 0 && sortedRanges.get(before).contains(address);
+  }
+
+  /** Returns ranges as the API writes them: "10.0.0.1, 10.0.0.5-10.0.0.9". */
+  static String describe(List<IpRange> ranges) {
+    List<String> parts = new ArrayList<>();
+    for (IpRange range : ranges) {
+      parts.add(range.toString());
+    }
+    return String.join(", ", parts);
+  }
+}
