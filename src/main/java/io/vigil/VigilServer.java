@@ -25,6 +25,7 @@ import io.vigil.http.HttpServer;
 import io.vigil.ratelimit.ApiLimiter;
 import io.vigil.scan.OptionProfileService;
 import io.vigil.scan.ScanService;
+import io.vigil.scan.engine.TargetPolicy;
 import io.vigil.secret.Keyring;
 import io.vigil.secret.MasterKey;
 import io.vigil.secret.SecretBox;
@@ -138,7 +139,9 @@ public final class VigilServer implements AutoCloseable {
       AssetServices assets = AssetServices.create(database.jdbi(), clock, Version.current());
       AssetScope scope = assetScope == null ? assets.scope() : assetScope;
       OptionProfileService profiles = new OptionProfileService(database.jdbi(), clock);
-      scans = ScanService.start(database, profiles, scope, clock);
+      scans =
+          ScanService.start(
+              database, profiles, scope, TargetPolicy.allowing(settings.scanAllow()), clock);
       ApiResources.Builder resources = ApiResources.builder(AccessPolicy.standard());
       extraResources.accept(resources);
       ApiDispatcher dispatcher =

@@ -2,7 +2,11 @@ package io.vigil.cli;
 
 import io.vigil.VigilServer;
 import io.vigil.config.DataDirectory;
+import io.vigil.config.InvalidSettingsException;
 import io.vigil.config.Settings;
+import io.vigil.net.InvalidIpException;
+import io.vigil.net.IpRange;
+import java.util.List;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,6 +82,15 @@ final class ServeCommand implements Callable<Integer> {
           + " (env VIGIL_MAX_SESSIONS_PER_USER, default ${DEFAULT-VALUE}).")
   int maxSessionsPerUser;
 
+  @Option(
+      names = "--scan-allow",
+      defaultValue = "${env:VIGIL_SCAN_ALLOW}",
+      paramLabel = "RANGES",
+      description = "Networks besides loopback that scans may probe, as comma-separated CIDR"
+          + " blocks, ranges or addresses, such as 10.0.0.0/8 (env VIGIL_SCAN_ALLOW). Unset:"
+          + " loopback only. Targets outside it are recorded as blocked.")
+  String scanAllow;
+
   @Override
   public Integer call() throws Exception {
     Settings settings = settings();
@@ -147,6 +160,18 @@ final class ServeCommand implements Callable<Integer> {
         tls ? new Settings.TlsSettings(tlsKeystore, tlsKeystorePassword) : null,
         Duration.ofMinutes(sessionTimeoutMinutes),
         maxSessionsPerUser,
-        adminPassword == null || adminPassword.isEmpty() ? null : adminPassword);
+        adminPassword == null || adminPassword.isEmpty() ? null : adminPassword,
+        scanAllowRanges());
+  }
+
+  private List<IpRange> scanAllowRanges() {
+    if (scanAllow == null || scanAllow.isBlank()) {
+      return List.of();
+    }
+    try {
+      return IpRange.parseList(scanAllow);
+    } catch (InvalidIpException e) {
+      throw new InvalidSettingsException("Invalid --scan-allow: " + e.getMessage());
+    }
   }
 }

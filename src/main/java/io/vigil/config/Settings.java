@@ -2,10 +2,12 @@ package io.vigil.config;
 
 import io.vigil.account.PasswordHasher;
 import io.vigil.account.WeakPasswordException;
+import io.vigil.net.IpRange;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -23,6 +25,7 @@ import java.util.Locale;
  * @param maxSessionsPerUser open API sessions one user may hold at once
  * @param adminPassword password given to the first Manager on an empty database, or null to
  *     generate one
+ * @param scanAllow networks besides loopback that scans may probe; empty allows loopback only
  */
 public record Settings(
     String host,
@@ -33,7 +36,33 @@ public record Settings(
     TlsSettings tls,
     Duration sessionTimeout,
     int maxSessionsPerUser,
-    String adminPassword) {
+    String adminPassword,
+    List<IpRange> scanAllow) {
+
+  public Settings {
+    scanAllow = List.copyOf(scanAllow);
+  }
+
+  /** Settings that let scans probe loopback only. */
+  public Settings(
+      String host,
+      int port,
+      Path dataDir,
+      DatabaseSettings database,
+      String baseUrl,
+      TlsSettings tls,
+      Duration sessionTimeout,
+      int maxSessionsPerUser,
+      String adminPassword) {
+    this(host, port, dataDir, database, baseUrl, tls, sessionTimeout, maxSessionsPerUser,
+        adminPassword, List.of());
+  }
+
+  /** Returns these settings with scans allowed to probe {@code ranges} besides loopback. */
+  public Settings withScanAllow(List<IpRange> ranges) {
+    return new Settings(host, port, dataDir, database, baseUrl, tls, sessionTimeout,
+        maxSessionsPerUser, adminPassword, ranges);
+  }
 
   /** Default inactivity limit of an API session, as on Qualys. */
   public static final Duration DEFAULT_SESSION_TIMEOUT = Duration.ofMinutes(60);
@@ -126,7 +155,7 @@ public record Settings(
     return String.format(
         Locale.ROOT,
         "host=%s port=%d dataDir=%s db=%s dbUser=%s dbPassword=%s baseUrl=%s tls=%s"
-            + " sessionTimeoutMinutes=%d maxSessionsPerUser=%d adminPassword=%s",
+            + " sessionTimeoutMinutes=%d maxSessionsPerUser=%d adminPassword=%s scanAllow=%s",
         host,
         port,
         dataDir.toAbsolutePath(),
@@ -137,7 +166,8 @@ public record Settings(
         tls == null ? "off" : tls.keystore().toString(),
         sessionTimeout.toMinutes(),
         maxSessionsPerUser,
-        mask(adminPassword));
+        mask(adminPassword),
+        scanAllow.isEmpty() ? "loopback" : "loopback," + scanAllow);
   }
 
   private static String mask(String secret) {

@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * An inclusive range of IPv4 addresses, stored as unsigned 32-bit numbers so that storage and
  * overlap checks are plain integer comparisons. The API writes a range as "10.0.0.1-10.0.0.9" and
- * a single address as "10.0.0.1".
+ * a single address as "10.0.0.1"; {@link #parse} also reads CIDR blocks such as "10.0.0.0/8".
  *
  * <p>NOTE: IPv6 targets are not supported yet; they fail to parse with a clear message.
  */
@@ -33,6 +33,10 @@ public record IpRange(long first, long last) {
    */
   public static IpRange parse(String text) {
     String value = text.trim();
+    int slash = value.indexOf('/');
+    if (slash >= 0) {
+      return parseCidr(text, value.substring(0, slash).trim(), value.substring(slash + 1).trim());
+    }
     int dash = value.indexOf('-');
     if (dash < 0) {
       return single(toNumber(value));
@@ -43,6 +47,21 @@ public record IpRange(long first, long last) {
       throw new InvalidIpException(text, "the range starts after it ends");
     }
     return new IpRange(first, last);
+  }
+
+  private static IpRange parseCidr(String text, String address, String prefixText) {
+    int prefix;
+    try {
+      prefix = Integer.parseInt(prefixText);
+    } catch (NumberFormatException e) {
+      throw new InvalidIpException(text, "the prefix length is not a number");
+    }
+    if (prefix < 0 || prefix > 32) {
+      throw new InvalidIpException(text, "the prefix length must be 0 to 32");
+    }
+    long size = 1L << (32 - prefix);
+    long first = toNumber(address) & ~(size - 1) & 0xFFFF_FFFFL;
+    return new IpRange(first, first + size - 1);
   }
 
   /** Parses a comma-separated list of addresses and ranges, ignoring spaces around items. */

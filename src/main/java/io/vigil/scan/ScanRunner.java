@@ -4,6 +4,7 @@ import io.vigil.asset.AssetScope;
 import io.vigil.net.IpRange;
 import io.vigil.scan.ScanState.SubState;
 import io.vigil.scan.engine.ScanEngine;
+import io.vigil.scan.engine.TargetPolicy;
 import io.vigil.scan.engine.ScanListener;
 import java.net.InetAddress;
 import java.time.Clock;
@@ -65,6 +66,7 @@ final class ScanRunner {
   private final ScanHostStore hosts;
   private final OptionProfileService profiles;
   private final AssetScope assets;
+  private final TargetPolicy policy;
   private final Clock clock;
   private final Map<Long, Running> running = new ConcurrentHashMap<>();
   private final ExecutorService committer =
@@ -72,11 +74,12 @@ final class ScanRunner {
   private volatile boolean shuttingDown;
 
   ScanRunner(ScanStore store, ScanHostStore hosts, OptionProfileService profiles,
-      AssetScope assets, Clock clock) {
+      AssetScope assets, TargetPolicy policy, Clock clock) {
     this.store = store;
     this.hosts = hosts;
     this.profiles = profiles;
     this.assets = assets;
+    this.policy = policy;
     this.clock = clock;
   }
 
@@ -112,7 +115,7 @@ final class ScanRunner {
             .orElseThrow(() -> new IllegalStateException(
                 "Option profile " + scan.optionProfileId() + " of scan " + scan.ref()
                     + " does not exist"));
-    ScanEngine engine = new ScanEngine(profile.toScanOptions(), clock);
+    ScanEngine engine = new ScanEngine(profile.toScanOptions(), clock, policy);
     store.markRunning(scanId, clock.instant());
     log.info("Scan started: ref={} profile={}", scan.ref(), profile.title());
     while (true) {

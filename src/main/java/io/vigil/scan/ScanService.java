@@ -3,6 +3,7 @@ package io.vigil.scan;
 import io.vigil.asset.AssetScope;
 import io.vigil.db.Database;
 import io.vigil.db.Dialect;
+import io.vigil.scan.engine.TargetPolicy;
 import io.vigil.net.IpRange;
 import io.vigil.scan.ScanState.SubState;
 import java.time.Clock;
@@ -28,12 +29,14 @@ public final class ScanService implements AutoCloseable {
   private final Clock clock;
   private final ScanRunner runner;
   private final ScanScheduler scheduler;
+  private final TargetPolicy policy;
 
-  private ScanService(ScanStore store, ScanHostStore hosts, AssetScope assets, Clock clock,
-      ScanRunner runner, ScanScheduler scheduler) {
+  private ScanService(ScanStore store, ScanHostStore hosts, AssetScope assets,
+      TargetPolicy policy, Clock clock, ScanRunner runner, ScanScheduler scheduler) {
     this.store = store;
     this.hosts = hosts;
     this.assets = assets;
+    this.policy = policy;
     this.clock = clock;
     this.runner = runner;
     this.scheduler = scheduler;
@@ -44,17 +47,17 @@ public final class ScanService implements AutoCloseable {
    * launched just before a crash.
    */
   public static ScanService start(Database database, OptionProfileService profiles,
-      AssetScope assets, Clock clock) {
+      AssetScope assets, TargetPolicy policy, Clock clock) {
     ScanStore store = new ScanStore(database.jdbi());
     ScanHostStore hosts = new ScanHostStore(database.jdbi());
-    ScanRunner runner = new ScanRunner(store, hosts, profiles, assets, clock);
+    ScanRunner runner = new ScanRunner(store, hosts, profiles, assets, policy, clock);
     ScanScheduler scheduler =
         new ScanScheduler(database.dataSource(), database.dialect() == Dialect.H2, runner);
     scheduler.start();
     for (long scanId : store.unfinishedScanIds()) {
       scheduler.schedule(scanId);
     }
-    return new ScanService(store, hosts, assets, clock, runner, scheduler);
+    return new ScanService(store, hosts, assets, policy, clock, runner, scheduler);
   }
 
   /**
@@ -86,7 +89,8 @@ public final class ScanService implements AutoCloseable {
     requested.addAll(request.groupRanges());
     ScanTargets.Resolved targets =
         ScanTargets.resolve(
-            assets, subscriptionId, now, requested, request.fqdns(), request.excludedPerScan());
+            assets, policy, subscriptionId, now, requested, request.fqdns(),
+            request.excludedPerScan());
     String target = request.ipText().isEmpty() && !request.groupRanges().isEmpty()
         ? ScanTargets.describe(IpRange.merge(request.groupRanges())) : request.ipText();
     long id =

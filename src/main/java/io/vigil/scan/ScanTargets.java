@@ -3,6 +3,7 @@ package io.vigil.scan;
 import io.vigil.asset.AssetScope;
 import io.vigil.asset.TrackingMethod;
 import io.vigil.net.IpRange;
+import io.vigil.scan.engine.TargetPolicy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,7 +11,8 @@ import java.util.List;
 
 /**
  * Turns the target parameters of a launch into the hosts to scan and the hosts to skip. Only
- * addresses inside the subscription's scannable ranges are scanned; excluded addresses (per scan
+ * addresses inside the subscription's scannable ranges and the operator's {@link TargetPolicy}
+ * are scanned; excluded addresses (per scan
  * or for the whole subscription) and addresses outside the scope are recorded with their
  * reason. Overlapping ranges are merged, so an address given twice is scanned once.
  *
@@ -39,6 +41,7 @@ final class ScanTargets {
 
   static Resolved resolve(
       AssetScope scope,
+      TargetPolicy policy,
       long subscriptionId,
       Instant now,
       List<IpRange> requested,
@@ -64,7 +67,9 @@ final class ScanTargets {
         if (contains(excluded, address)) {
           excludedHits.add(IpRange.single(address));
           notScanned.add(skipped(scope, subscriptionId, address, NotScannedReason.EXCLUDED));
-        } else if (!contains(scannable, address)) {
+        } else if (!contains(scannable, address) || !policy.allows(address)) {
+          // Blocked: outside the subscription's IPs, or outside the networks the operator
+          // allows Vigil to probe (--scan-allow).
           notScanned.add(skipped(scope, subscriptionId, address, NotScannedReason.BLOCKED));
         } else {
           toScan.add(address);

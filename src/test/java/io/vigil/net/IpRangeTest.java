@@ -41,6 +41,15 @@ class IpRangeTest {
   }
 
   @Test
+  void cidrBlocksParse() {
+    assertThat(IpRange.parse("198.18.0.0/15").toString()).isEqualTo("198.18.0.0-198.19.255.255");
+    assertThat(IpRange.parse("10.1.2.3/24").toString()).isEqualTo("10.1.2.0-10.1.2.255");
+    assertThat(IpRange.parse("10.1.2.3/32").toString()).isEqualTo("10.1.2.3");
+    assertThat(IpRange.parse("0.0.0.0/0").size()).isEqualTo(1L << 32);
+    assertThatThrownBy(() -> IpRange.parse("10.0.0.0/33")).hasMessageContaining("0 to 32");
+  }
+
+  @Test
   void overlapIsInclusive() {
     assertThat(IpRange.parse("10.0.0.1-10.0.0.5").overlaps(IpRange.parse("10.0.0.5"))).isTrue();
     assertThat(IpRange.parse("10.0.0.1-10.0.0.5").overlaps(IpRange.parse("10.0.0.6"))).isFalse();

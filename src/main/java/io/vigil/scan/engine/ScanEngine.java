@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * Vigil's network scan engine: host discovery, a TCP connect port scan and service detection,
  * with findings keyed by Qualys QIDs. It keeps no state between scans, so one engine may run
  * many scans at once. It has no network defaults: every target comes from the caller, and the
- * engine rejects targets outside 127.0.0.0/8 and ::1 before sending anything.
+ * engine rejects targets its {@link TargetPolicy} does not allow before sending anything.
  *
  * <p>The clock stamps start and end times and enforces {@link ScanOptions#maxHostDuration()};
  * socket timeouts run on the system timer.
@@ -30,10 +30,18 @@ public final class ScanEngine {
   private final HostDiscovery discovery;
   private final ConnectScanner portScanner;
   private final ServiceDetector detector;
+  private final TargetPolicy policy;
 
+  /** Creates an engine that scans loopback addresses only. */
   public ScanEngine(ScanOptions options, Clock clock) {
+    this(options, clock, TargetPolicy.loopbackOnly());
+  }
+
+  /** Creates an engine that probes only the addresses {@code policy} allows. */
+  public ScanEngine(ScanOptions options, Clock clock, TargetPolicy policy) {
     this.options = options;
     this.clock = clock;
+    this.policy = policy;
     this.discovery = new HostDiscovery(options);
     this.portScanner = new ConnectScanner(options.connectTimeout(), options.maxConcurrentProbes());
     this.detector = new ServiceDetector(options);
@@ -48,10 +56,10 @@ public final class ScanEngine {
    * time limit and an interrupt end it with an ABORTED result instead of an exception; the
    * interrupt flag stays set.
    *
-   * @throws TargetNotAllowedException before any probe, when the address is not loopback
+   * @throws TargetNotAllowedException before any probe, when the policy does not allow the address
    */
   public HostScanResult scanHost(InetAddress address, ScanListener listener) {
-    TargetGuard.requireAllowed(address);
+    policy.requireAllowed(address);
     Notifier notifier = new Notifier(listener);
     Instant start = clock.instant();
     HostDeadline deadline = new HostDeadline(clock, start, options.maxHostDuration());
@@ -85,10 +93,10 @@ public final class ScanEngine {
    * the hosts not finished within 30 seconds end ABORTED, and the method returns with the
    * interrupt flag set.
    *
-   * @throws TargetNotAllowedException before any probe, when any address is not loopback
+   * @throws TargetNotAllowedException before any probe, when the policy does not allow an address
    */
   public List<HostScanResult> scanHosts(List<InetAddress> addresses, ScanListener listener) {
-    addresses.forEach(TargetGuard::requireAllowed);
+    addresses.forEach(policy::requireAllowed);
     return new HostBatch(this, options.maxHostsInParallel(), clock).run(addresses, listener);
   }
 

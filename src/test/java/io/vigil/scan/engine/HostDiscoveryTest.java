@@ -127,8 +127,8 @@ class HostDiscoveryTest {
 
     assertThatThrownBy(() -> engine.scanHost(documentation, new RecordingListener(events)))
         .isInstanceOf(TargetNotAllowedException.class)
-        .hasMessage("target 192.0.2.1 is not allowed: the scan engine scans only 127.0.0.0/8 "
-            + "and ::1");
+        .hasMessage("target 192.0.2.1 is not allowed: Vigil scans only loopback and the networks"
+            + " listed in --scan-allow");
     assertThatThrownBy(() -> engine.scanHosts(List.of(loopback, documentation), ScanListener.NONE))
         .isInstanceOf(TargetNotAllowedException.class);
     assertThat(events).isEmpty();
