@@ -91,7 +91,7 @@ public final class ApiDispatcher {
     return this;
   }
 
-  /** The account storage, for resources that look up users and clients. */
+  /** Returns the account storage, for resources that look up users and clients. */
   public AccountStore accounts() {
     return accounts;
   }
@@ -150,7 +150,7 @@ public final class ApiDispatcher {
     }
   }
 
-  /** Answers a call to an unknown path under the API: 401 without valid credentials, else 404. */
+  /** Responds to a call to an unknown path under the API: 401 without valid credentials, else 404. */
   void notFound(Context ctx, String path) {
     ApiResponse response = new ApiResponse(ctx, baseUrl, clock);
     try {
@@ -275,8 +275,8 @@ public final class ApiDispatcher {
   }
 
   /**
-   * Checks a login and password. While the throttle holds this login and address back after
-   * repeated failures, the attempt fails at once without a password check.
+   * Checks a login and password. While the throttle delays this login and address after repeated
+   * failures, the attempt fails at once without a password check.
    *
    * @throws ApiException with code 2000 or 2002 when the login fails
    */

@@ -3,7 +3,7 @@ package io.vigil.secret;
 import java.util.List;
 
 /**
- * A database column that holds values sealed by {@link SecretBox}. Key rotation re-encrypts every
+ * A database column that stores values sealed by {@link SecretBox}. Key rotation re-encrypts every
  * column listed in {@link #ALL}, so a new table with secrets must add its column there.
  *
  * @param table table name
