@@ -150,7 +150,9 @@ public final class ApiDispatcher {
     }
   }
 
-  /** Responds to a call to an unknown path under the API: 401 without valid credentials, else 404. */
+  /**
+   * Responds to a call to an unknown path under the API: 401 without valid credentials, else 404.
+   */
   void notFound(Context ctx, String path) {
     ApiResponse response = new ApiResponse(ctx, baseUrl, clock);
     try {
@@ -159,6 +161,15 @@ public final class ApiDispatcher {
     } catch (Exception e) {
       fail(ctx, response, path, e);
     }
+  }
+
+  /** Responds to a method other than GET and POST with code 1908, in the API's format. */
+  void wrongMethod(Context ctx, String path) {
+    ApiResponse response = new ApiResponse(ctx, baseUrl, clock);
+    fail(ctx, response, path,
+        new ApiException(ApiErrorCode.WRONG_METHOD,
+            "Request method (" + ctx.method().name() + ") is incompatible with specified"
+                + " parameter(s): the API takes GET and POST only"));
   }
 
   /** The authenticated user of a call and their subscription. */

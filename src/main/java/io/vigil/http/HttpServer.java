@@ -96,6 +96,13 @@ public final class HttpServer implements AutoCloseable {
                 config.routes.addHttpHandler(method, "/api/*", this::route);
                 config.routes.addHttpHandler(method, "/msp/*", this::route);
               }
+              for (HandlerType method :
+                  new HandlerType[] {
+                    HandlerType.PUT, HandlerType.DELETE, HandlerType.PATCH, HandlerType.HEAD
+                  }) {
+                config.routes.addHttpHandler(method, "/api/*", this::wrongMethod);
+                config.routes.addHttpHandler(method, "/msp/*", this::wrongMethod);
+              }
             });
     // Javalin logs a failed start with its stack trace; Vigil reports it in one line instead.
     ch.qos.logback.classic.Logger javalinLog =
@@ -158,6 +165,11 @@ public final class HttpServer implements AutoCloseable {
   private void route(Context ctx) {
     String requestId = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
     ApiDispatcher.withRequestId(requestId, () -> routeWithId(ctx));
+  }
+
+  private void wrongMethod(Context ctx) {
+    setStandardHeaders(ctx);
+    dispatcher.wrongMethod(ctx, ctx.path());
   }
 
   private void routeWithId(Context ctx) {

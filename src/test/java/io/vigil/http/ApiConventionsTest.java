@@ -281,6 +281,21 @@ class ApiConventionsTest {
   }
 
   @Test
+  void putGetsCode1908() throws Exception {
+    java.net.http.HttpResponse<String> reply =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(server.uri().resolve(PROBE + "?action=list"))
+                    .header("X-Requested-With", "vigil-tests")
+                    .PUT(java.net.http.HttpRequest.BodyPublishers.noBody())
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+    assertThat(reply.statusCode()).isEqualTo(400);
+    assertThat(reply.body()).contains("<CODE>1908</CODE>").contains("Request method (PUT)");
+  }
+
+  @Test
   void unknownResourceIsNotFound() {
     ApiReply reply = admin.get("/api/2.0/fo/nothing_here/?action=list");
 
