@@ -24,6 +24,7 @@ import io.vigil.http.ApiServices;
 import io.vigil.http.HttpServer;
 import io.vigil.ratelimit.ApiLimiter;
 import io.vigil.scan.OptionProfileService;
+import io.vigil.scan.HostNames;
 import io.vigil.scan.ScanService;
 import io.vigil.scan.engine.TargetPolicy;
 import io.vigil.secret.Keyring;
@@ -141,7 +142,12 @@ public final class VigilServer implements AutoCloseable {
       OptionProfileService profiles = new OptionProfileService(database.jdbi(), clock);
       scans =
           ScanService.start(
-              database, profiles, scope, TargetPolicy.allowing(settings.scanAllow()), clock);
+              database,
+              profiles,
+              scope,
+              TargetPolicy.allowing(settings.scanAllow()),
+              HostNames.fromDataDir(settings.dataDir()),
+              clock);
       ApiResources.Builder resources = ApiResources.builder(AccessPolicy.standard());
       extraResources.accept(resources);
       ApiDispatcher dispatcher =

@@ -9,6 +9,8 @@ package io.vigil.scan;
 public enum ScanQid {
   /** Start, end and duration of the host scan. Host level. */
   HOST_SCAN_TIME(45038, "Host Scan Time", Type.IG, 1, "Information gathering"),
+
+  DNS_HOST_NAME(6, "DNS Host Name", Type.IG, 1, "Information gathering"),
   /** Table of the open TCP ports and the service detected on each. Host level. */
   OPEN_TCP_SERVICES(82023, "Open TCP Services List", Type.IG, 1, "TCP/IP"),
   /** One line per remote-access service, e.g. "Service name: SSH on TCP port 22.". Host level. */

@@ -1,17 +1,22 @@
 package io.vigil.scan;
 
+import java.util.Optional;
+
+import io.vigil.asset.TrackingMethod;
+
 import io.vigil.asset.AssetScope;
 import io.vigil.net.IpRange;
 import io.vigil.scan.ScanState.SubState;
 import io.vigil.scan.engine.ScanEngine;
-import io.vigil.scan.engine.TargetPolicy;
 import io.vigil.scan.engine.ScanListener;
+import io.vigil.scan.engine.TargetPolicy;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -67,6 +72,7 @@ final class ScanRunner {
   private final OptionProfileService profiles;
   private final AssetScope assets;
   private final TargetPolicy policy;
+  private final HostNames names;
   private final Clock clock;
   private final Map<Long, Running> running = new ConcurrentHashMap<>();
   private final ExecutorService committer =
@@ -74,12 +80,13 @@ final class ScanRunner {
   private volatile boolean shuttingDown;
 
   ScanRunner(ScanStore store, ScanHostStore hosts, OptionProfileService profiles,
-      AssetScope assets, TargetPolicy policy, Clock clock) {
+      AssetScope assets, TargetPolicy policy, HostNames names, Clock clock) {
     this.store = store;
     this.hosts = hosts;
     this.profiles = profiles;
     this.assets = assets;
     this.policy = policy;
+    this.names = names;
     this.clock = clock;
   }
 
@@ -221,13 +228,42 @@ final class ScanRunner {
       return;
     }
     long ip = IpRange.toNumber(result.address());
+    TrackingMethod tracking = assets.trackingMethod(scan.subscriptionId(), ip);
     boolean stored =
-        hosts.commitHost(scan.id(), ip, result,
-            assets.trackingMethod(scan.subscriptionId(), ip), clock.instant());
+        hosts.commitHost(scan.id(), ip, named(result, ip, tracking), tracking, clock.instant());
     if (stored) {
       log.info("Scan host finished: ref={} ip={} alive={} findings={}", scan.ref(), result.ip(),
           result.discovery().alive(), result.findings().size());
     }
+  }
+
+  /**
+   * Adds the host's DNS name to a scanned host's findings (QID 6), or turns the result into an
+   * unresolved one when the host is tracked by a name that does not resolve: Qualys reports
+   * such a host as not scanned, since it cannot tell which asset the results belong to.
+   */
+  private HostScanResult named(HostScanResult result, long ip, TrackingMethod tracking) {
+    if (!result.scanned()) {
+      return result;
+    }
+    Optional<String> dns = names.dnsName(ip);
+    boolean unresolved =
+        tracking == TrackingMethod.DNS && dns.isEmpty()
+            || tracking == TrackingMethod.NETBIOS && names.netbiosName(ip).isEmpty();
+    if (unresolved) {
+      return new HostScanResult(result.address(), result.discovery(), NotScannedReason.UNRESOLVED,
+          null, result.portsScanned(), List.of(), List.of(), result.startedAt(),
+          result.finishedAt());
+    }
+    if (dns.isEmpty()) {
+      return result;
+    }
+    List<Finding> findings = new ArrayList<>(result.findings());
+    findings.add(new Finding(ScanQid.DNS_HOST_NAME, null, false,
+        "IP address\tHost name\n" + result.ip() + "\t" + dns.get()));
+    return new HostScanResult(result.address(), result.discovery(), null, null,
+        result.portsScanned(), result.services(), findings, result.startedAt(),
+        result.finishedAt());
   }
 
   /** Interrupts the scan if it runs on this node, after a pause or cancel changed its state. */

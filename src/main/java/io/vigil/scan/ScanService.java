@@ -30,13 +30,16 @@ public final class ScanService implements AutoCloseable {
   private final ScanRunner runner;
   private final ScanScheduler scheduler;
   private final TargetPolicy policy;
+  private final HostNames names;
 
   private ScanService(ScanStore store, ScanHostStore hosts, AssetScope assets,
-      TargetPolicy policy, Clock clock, ScanRunner runner, ScanScheduler scheduler) {
+      TargetPolicy policy, HostNames names, Clock clock, ScanRunner runner,
+      ScanScheduler scheduler) {
     this.store = store;
     this.hosts = hosts;
     this.assets = assets;
     this.policy = policy;
+    this.names = names;
     this.clock = clock;
     this.runner = runner;
     this.scheduler = scheduler;
@@ -47,17 +50,17 @@ public final class ScanService implements AutoCloseable {
    * launched just before a crash.
    */
   public static ScanService start(Database database, OptionProfileService profiles,
-      AssetScope assets, TargetPolicy policy, Clock clock) {
+      AssetScope assets, TargetPolicy policy, HostNames names, Clock clock) {
     ScanStore store = new ScanStore(database.jdbi());
     ScanHostStore hosts = new ScanHostStore(database.jdbi());
-    ScanRunner runner = new ScanRunner(store, hosts, profiles, assets, policy, clock);
+    ScanRunner runner = new ScanRunner(store, hosts, profiles, assets, policy, names, clock);
     ScanScheduler scheduler =
         new ScanScheduler(database.dataSource(), database.dialect() == Dialect.H2, runner);
     scheduler.start();
     for (long scanId : store.unfinishedScanIds()) {
       scheduler.schedule(scanId);
     }
-    return new ScanService(store, hosts, assets, policy, clock, runner, scheduler);
+    return new ScanService(store, hosts, assets, policy, names, clock, runner, scheduler);
   }
 
   /**
@@ -89,7 +92,7 @@ public final class ScanService implements AutoCloseable {
     requested.addAll(request.groupRanges());
     ScanTargets.Resolved targets =
         ScanTargets.resolve(
-            assets, policy, subscriptionId, now, requested, request.fqdns(),
+            assets, policy, names, subscriptionId, now, requested, request.fqdns(),
             request.excludedPerScan());
     String target = request.ipText().isEmpty() && !request.groupRanges().isEmpty()
         ? ScanTargets.describe(IpRange.merge(request.groupRanges())) : request.ipText();

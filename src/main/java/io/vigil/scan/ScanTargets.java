@@ -16,8 +16,9 @@ import java.util.List;
  * or for the whole subscription) and addresses outside the scope are recorded with their
  * reason. Overlapping ranges are merged, so an address given twice is scanned once.
  *
- * <p>NOTE: host names (fqdn) are recorded as unresolved and never resolved, because a DNS
- * lookup would send traffic that no target policy has approved yet.
+ * <p>Host names (fqdn) are resolved through {@link HostNames}, never by a DNS query. A name that
+ * does not resolve is recorded as unresolved, and a name whose address is already a target as a
+ * duplicate.
  */
 final class ScanTargets {
   /** Upper bound of the addresses in one scan's target, so that one launch stays bounded. */
@@ -42,12 +43,32 @@ final class ScanTargets {
   static Resolved resolve(
       AssetScope scope,
       TargetPolicy policy,
+      HostNames names,
       long subscriptionId,
       Instant now,
       List<IpRange> requested,
       List<String> hostNames,
       List<IpRange> excludedPerScan) {
-    List<IpRange> target = IpRange.merge(requested);
+    List<NotScannedHost> notScanned = new ArrayList<>();
+    List<IpRange> withNames = new ArrayList<>(requested);
+    for (String name : hostNames) {
+      List<Long> addresses = names.addresses(name);
+      if (addresses.isEmpty()) {
+        notScanned.add(
+            new NotScannedHost(null, name, NotScannedReason.UNRESOLVED, TrackingMethod.DNS));
+        continue;
+      }
+      for (long address : addresses) {
+        if (contains(IpRange.merge(withNames), address)) {
+          // The address is already a target, by IP or by another name: one scan probes it once.
+          notScanned.add(
+              new NotScannedHost(address, name, NotScannedReason.DUPLICATE, TrackingMethod.IP));
+        } else {
+          withNames.add(IpRange.single(address));
+        }
+      }
+    }
+    List<IpRange> target = IpRange.merge(withNames);
     long size = target.stream().mapToLong(IpRange::size).sum();
     if (size > MAX_TARGET_HOSTS) {
       throw new InvalidScanParameterException(
@@ -60,7 +81,6 @@ final class ScanTargets {
     List<IpRange> scannable = IpRange.merge(scope.scannableRanges(subscriptionId));
 
     List<Long> toScan = new ArrayList<>();
-    List<NotScannedHost> notScanned = new ArrayList<>();
     List<IpRange> excludedHits = new ArrayList<>();
     for (IpRange range : target) {
       for (long address = range.first(); address <= range.last(); address++) {
@@ -75,10 +95,6 @@ final class ScanTargets {
           toScan.add(address);
         }
       }
-    }
-    for (String name : hostNames) {
-      notScanned.add(
-          new NotScannedHost(null, name, NotScannedReason.UNRESOLVED, TrackingMethod.DNS));
     }
     return new Resolved(target, toScan, notScanned, IpRange.merge(excludedHits));
   }

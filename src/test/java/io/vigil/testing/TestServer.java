@@ -100,6 +100,7 @@ public final class TestServer implements AutoCloseable {
     private Settings.TlsSettings tls;
     /** Scope that scans read; null uses the assets stored through the API. */
     private AssetScope assetScope;
+    private String hostNames;
     private TestDatabase database;
 
     public Builder clock(Clock clock) {
@@ -147,10 +148,20 @@ public final class TestServer implements AutoCloseable {
       return this;
     }
 
+    /** Writes the host names file that scans resolve names with, in hosts format. */
+    public Builder hostNames(String hostsFile) {
+      this.hostNames = hostsFile;
+      return this;
+    }
+
     public TestServer start() {
       boolean ownsDatabase = this.database == null;
       TestDatabase database = ownsDatabase ? TestDatabase.create() : this.database;
       try {
+        if (hostNames != null) {
+          java.nio.file.Files.writeString(
+              database.dataDir().resolve(io.vigil.scan.HostNames.FILE_NAME), hostNames);
+        }
         Settings settings =
             new Settings(
                 "127.0.0.1",
@@ -165,6 +176,11 @@ public final class TestServer implements AutoCloseable {
         VigilServer server =
             VigilServer.start(settings, clock, bootstrap -> {}, resources, assetScope);
         return new TestServer(database, ownsDatabase, server);
+      } catch (java.io.IOException e) {
+        if (ownsDatabase) {
+          database.close();
+        }
+        throw new java.io.UncheckedIOException(e);
       } catch (RuntimeException e) {
         if (ownsDatabase) {
           database.close();

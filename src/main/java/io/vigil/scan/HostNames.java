@@ -1,0 +1,116 @@
+package io.vigil.scan;
+
+import io.vigil.net.InvalidIpException;
+import io.vigil.net.IpRange;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The host names scans use: the DNS name of an address (reverse), the addresses of a name
+ * (forward) and the NetBIOS name of an address. They come from a file in hosts format, so that
+ * an operator or a test controls every answer: Vigil sends no DNS or NetBIOS query of its own.
+ *
+ * <p>Each line is an address, its DNS name, optional aliases, and optionally
+ * {@code netbios=NAME}; {@code #} starts a comment. For example:
+ *
+ * <pre>
+ * 10.20.31.112  win81-x86.prod.qualys.com  win81  netbios=WIN81-X86
+ * </pre>
+ *
+ * <p>NOTE: without the file no name resolves, so fqdn targets and hosts tracked by DNS or
+ * NetBIOS end up unresolved.
+ */
+public final class HostNames {
+  /** Name of the file in the data directory that the server reads at start-up. */
+  public static final String FILE_NAME = "hosts";
+
+  private static final HostNames NONE = new HostNames(Map.of(), Map.of(), Map.of());
+
+  private final Map<Long, String> dnsByAddress;
+  private final Map<String, List<Long>> addressesByName;
+  private final Map<Long, String> netbiosByAddress;
+
+  private HostNames(
+      Map<Long, String> dnsByAddress,
+      Map<String, List<Long>> addressesByName,
+      Map<Long, String> netbiosByAddress) {
+    this.dnsByAddress = dnsByAddress;
+    this.addressesByName = addressesByName;
+    this.netbiosByAddress = netbiosByAddress;
+  }
+
+  public static HostNames none() {
+    return NONE;
+  }
+
+  /** Reads {@value #FILE_NAME} from the data directory, or returns {@link #none()} without it. */
+  public static HostNames fromDataDir(Path dataDir) {
+    Path file = dataDir.resolve(FILE_NAME);
+    return Files.isRegularFile(file) ? parse(read(file), file.toString()) : NONE;
+  }
+
+  static HostNames parse(List<String> lines, String source) {
+    Map<Long, String> dns = new HashMap<>();
+    Map<String, List<Long>> addresses = new HashMap<>();
+    Map<Long, String> netbios = new HashMap<>();
+    int number = 0;
+    for (String line : lines) {
+      number++;
+      int hash = line.indexOf('#');
+      String[] fields = (hash >= 0 ? line.substring(0, hash) : line).trim().split("\\s+");
+      if (fields.length < 2) {
+        continue;
+      }
+      long address;
+      try {
+        address = IpRange.toNumber(fields[0]);
+      } catch (InvalidIpException e) {
+        throw new IllegalArgumentException(source + " line " + number + ": " + e.getMessage());
+      }
+      for (int i = 1; i < fields.length; i++) {
+        String field = fields[i];
+        if (field.toLowerCase(Locale.ROOT).startsWith("netbios=")) {
+          netbios.put(address, field.substring("netbios=".length()).toUpperCase(Locale.ROOT));
+          continue;
+        }
+        String name = field.toLowerCase(Locale.ROOT);
+        dns.putIfAbsent(address, name);
+        List<Long> known = addresses.computeIfAbsent(name, key -> new ArrayList<>());
+        if (!known.contains(address)) {
+          known.add(address);
+        }
+      }
+    }
+    return new HostNames(dns, addresses, netbios);
+  }
+
+  /** Returns the DNS name of an address (the first name on its line). */
+  public Optional<String> dnsName(long address) {
+    return Optional.ofNullable(dnsByAddress.get(address));
+  }
+
+  /** Returns the addresses of a DNS name, ignoring case; empty when it does not resolve. */
+  public List<Long> addresses(String name) {
+    return addressesByName.getOrDefault(name.trim().toLowerCase(Locale.ROOT), List.of());
+  }
+
+  public Optional<String> netbiosName(long address) {
+    return Optional.ofNullable(netbiosByAddress.get(address));
+  }
+
+  private static List<String> read(Path file) {
+    try {
+      return Files.readAllLines(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read host names from " + file, e);
+    }
+  }
+}
