@@ -6,6 +6,7 @@ import io.vigil.testing.ApiReply;
 import io.vigil.testing.Forms;
 import io.vigil.testing.TestServer;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,10 +18,13 @@ import org.junit.jupiter.api.Test;
 class ScanCommandTest {
   static final String SCANNED_IP = "127.0.0.151";
   static final String OUTSIDE_IP = "127.0.0.152";
+  static final String SILENT_IP = "127.0.0.153";
   static final String PROFILE = "CLI loopback";
+  static final String SLOW_PROFILE = "CLI slow";
 
   static TestServer server;
   static SshListener listener;
+  static SshListener silentListener;
   static int port;
   static RemoteCommandRunner vigil;
   static String waitedRef;
@@ -30,15 +34,16 @@ class ScanCommandTest {
   static void start() throws Exception {
     port = SshListener.freePort();
     listener = new SshListener(SCANNED_IP, port, "SSH-2.0-OpenSSH_9.2p1 Debian-2");
+    silentListener = SshListener.silent(SILENT_IP, port);
     server = TestServer.start();
     vigil = new RemoteCommandRunner(Map.of("VIGIL_PASSWORD", TestServer.ADMIN_PASSWORD));
-    CommandRunner.Result added = vigil.run("asset", "add-ip", SCANNED_IP, "--url", url());
+    CommandRunner.Result added =
+        vigil.run("asset", "add-ip", SCANNED_IP + "," + SILENT_IP, "--url", url());
     assertThat(added.exitCode()).as(added.err()).isZero();
-    ApiReply profile = server.admin().post("/api/2.0/fo/subscription/option_profile/vm/",
-        Forms.encode("action", "create", "title", PROFILE, "tcp_ports_type", "custom",
-            "tcp_ports", Integer.toString(port), "discovery_tcp_ports", Integer.toString(port),
-            "discovery_icmp", "0", "connect_timeout_ms", "1000", "read_timeout_ms", "500"));
-    assertThat(profile.status()).as(profile.text()).isEqualTo(200);
+    createProfile(PROFILE, 500);
+    // Five detection probes that each wait 3 s keep a scan of the silent listener running
+    // long enough to cancel it.
+    createProfile(SLOW_PROFILE, 3000);
     waited = vigil.run("scan", "launch", "--url", url(), "--ip", SCANNED_IP + "," + OUTSIDE_IP,
         "--title", "CLI wait", "--option-title", PROFILE, "--wait");
     waitedRef = waited.outLines().get(0);
@@ -48,6 +53,17 @@ class ScanCommandTest {
   static void stop() throws Exception {
     server.close();
     listener.close();
+    silentListener.close();
+  }
+
+  /** Creates an option profile that discovers and scans only the listeners' port. */
+  static void createProfile(String title, int readTimeoutMs) {
+    ApiReply profile = server.admin().post("/api/2.0/fo/subscription/option_profile/vm/",
+        Forms.encode("action", "create", "title", title, "tcp_ports_type", "custom",
+            "tcp_ports", Integer.toString(port), "discovery_tcp_ports", Integer.toString(port),
+            "discovery_icmp", "0", "connect_timeout_ms", "1000",
+            "read_timeout_ms", Integer.toString(readTimeoutMs)));
+    assertThat(profile.status()).as(profile.text()).isEqualTo(200);
   }
 
   static String url() {
@@ -115,6 +131,48 @@ class ScanCommandTest {
         .startsWith(ref + "  Finished")
         .endsWith(": 1 of 1 hosts done, 1 open port found");
     assertThat(result.out()).contains("Total: 1 target hosts, 1 scanned, 0 not scanned");
+  }
+
+  @Test
+  void launchWaitOnCancelledScanExitsOne() throws Exception {
+    CompletableFuture<String> cancelled =
+        CompletableFuture.supplyAsync(() -> cancelWhenListed("to cancel"));
+
+    CommandRunner.Result result = vigil.run("scan", "launch", "--url", url(), "--ip", SILENT_IP,
+        "--option-title", SLOW_PROFILE, "--title", "to cancel", "--wait");
+
+    String ref = result.outLines().get(0);
+    assertThat(cancelled.get()).isEqualTo(ref);
+    assertThat(result.exitCode()).as(result.out()).isEqualTo(1);
+    assertThat(result.err()).isEqualTo("vigil: scan " + ref + " ended in state Canceled.\n");
+    assertThat(result.outLines()).anySatisfy(line -> assertThat(line)
+        .matches("127\\.0\\.0\\.153 +not scanned: scan cancelled +-"));
+  }
+
+  /**
+   * Cancels the first Queued or Running scan with this title through the API, and returns its
+   * reference, or "" when no such scan appeared within two minutes.
+   */
+  static String cancelWhenListed(String title) {
+    long deadline = System.nanoTime() + 120_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      ApiReply list = server.admin().get(
+          "/api/2.0/fo/scan/?action=list&state=Queued,Running");
+      String ref = list.xpath("//SCAN[TITLE='" + title + "']/REF");
+      if (!ref.isEmpty()) {
+        ApiReply cancel = server.admin().post("/api/2.0/fo/scan/",
+            Forms.encode("action", "cancel", "scan_ref", ref));
+        assertThat(cancel.status()).as(cancel.text()).isEqualTo(200);
+        return ref;
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return "";
+      }
+    }
+    return "";
   }
 
   @Test

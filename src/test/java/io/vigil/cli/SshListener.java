@@ -10,17 +10,25 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A TCP listener on a loopback address that greets every connection with an SSH identification
- * string and reads until the client closes, for the scan engine to find.
+ * string, or with nothing, and reads until the client closes, for the scan engine to find.
  */
 final class SshListener implements AutoCloseable {
   private final ServerSocket server;
 
   SshListener(String ip, int port, String identification) throws IOException {
+    this(ip, port, (identification + "\r\n").getBytes(StandardCharsets.UTF_8));
+  }
+
+  private SshListener(String ip, int port, byte[] banner) throws IOException {
     this.server = new ServerSocket(port, 50, InetAddress.getByName(ip));
-    byte[] banner = (identification + "\r\n").getBytes(StandardCharsets.UTF_8);
     Thread acceptor = new Thread(() -> acceptLoop(banner), "ssh-listener-" + ip);
     acceptor.setDaemon(true);
     acceptor.start();
+  }
+
+  /** Starts a listener that never sends a byte, so each detection probe waits a timeout. */
+  static SshListener silent(String ip, int port) throws IOException {
+    return new SshListener(ip, port, new byte[0]);
   }
 
   /** Returns a free TCP port on 127.0.0.1, to use for every listener of a test. */
