@@ -61,7 +61,7 @@ final class ScanApi {
     return entries.get(0);
   }
 
-  /** Lists scans; {@code filters} holds list parameters such as state. */
+  /** Lists scans; {@code filters} contains list parameters such as state. */
   List<ScanListEntry> list(Map<String, String> filters) {
     Map<String, String> params = new LinkedHashMap<>();
     params.put("action", "list");

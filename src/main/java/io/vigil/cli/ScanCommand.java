@@ -62,7 +62,8 @@ final class ScanCommand {
           description = "Id of the option profile, in place of --option-title.") Long optionId,
       @Option(names = "--wait",
           description = "Follow the scan until it ends, polling every second, then print the"
-              + " results per host.") boolean wait) {
+              + " results per host. A Paused scan is followed until it is resumed and ends, or"
+              + " cancelled.") boolean wait) {
     if (isBlank(ips) && isBlank(assetGroupIds)) {
       throw new VigilException("Missing target: pass --ip or --asset-group-ids.");
     }

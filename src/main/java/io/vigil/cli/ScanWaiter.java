@@ -26,7 +26,7 @@ final class ScanWaiter {
 
   /** Returns the scan's list entry once it is Finished, Canceled or Error. */
   ScanListEntry await(String ref) {
-    String shown = "";
+    String shownLine = "";
     int failures = 0;
     while (true) {
       ScanListEntry entry;
@@ -39,8 +39,8 @@ final class ScanWaiter {
           throw e;
         }
         if (failures == 1) {
-          endLine(shown);
-          shown = "";
+          endLine(shownLine);
+          shownLine = "";
           out.println("Lost the connection (" + e.getMessage() + "); retrying every "
               + interval.toMillis() + " ms, " + MAX_FAILED_POLLS + " times at most.");
           out.flush();
@@ -49,18 +49,18 @@ final class ScanWaiter {
         continue;
       }
       String line = progressLine(entry);
-      if (!line.equals(shown)) {
+      if (!line.equals(shownLine)) {
         if (terminal) {
-          int erase = Math.max(0, shown.length() - line.length());
+          int erase = Math.max(0, shownLine.length() - line.length());
           out.print("\r" + line + " ".repeat(erase));
         } else {
           out.println(line);
         }
         out.flush();
-        shown = line;
+        shownLine = line;
       }
       if (entry.ended()) {
-        endLine(shown);
+        endLine(shownLine);
         return entry;
       }
       sleep();
@@ -68,8 +68,8 @@ final class ScanWaiter {
   }
 
   /** Ends the redrawn line on a terminal, so that later output starts on a new line. */
-  private void endLine(String shown) {
-    if (terminal && !shown.isEmpty()) {
+  private void endLine(String shownLine) {
+    if (terminal && !shownLine.isEmpty()) {
       out.println();
       out.flush();
     }
