@@ -22,7 +22,9 @@ import picocli.CommandLine.Command;
       SubscriptionCommand.class,
       DbCommand.class,
       KeysCommand.class,
-      AuthCommand.class
+      AuthCommand.class,
+      ScanCommand.class,
+      AssetCommand.class
     })
 public final class VigilCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -4,6 +4,7 @@ import io.vigil.account.Client;
 import io.vigil.net.IpRange;
 import io.vigil.scan.Scan;
 import io.vigil.scan.ScanListQuery;
+import io.vigil.scan.ScanProgress;
 import io.vigil.scan.ScanService;
 import io.vigil.scan.ScanState;
 import io.vigil.wire.ApiException;
@@ -38,7 +39,7 @@ final class ScanListOutput {
             ActionSpec.readAction("list")
                 .optional("scan_ref", "state", "processed", "type", "target", "user_login",
                     "launched_after_datetime", "launched_before_datetime", "show_ags",
-                    "show_op", "show_status"))
+                    "show_op", "show_status", "show_progress"))
         .handledBy(this::list);
   }
 
@@ -46,6 +47,7 @@ final class ScanListOutput {
     boolean showAgs = request.flag("show_ags", false);
     boolean showOp = request.flag("show_op", false);
     boolean showStatus = request.flag("show_status", true);
+    boolean showProgress = request.flag("show_progress", false);
     Instant after = request.dateTime("launched_after_datetime").orElse(null);
     Instant before = request.dateTime("launched_before_datetime").orElse(null);
     if (after == null && before == null) {
@@ -86,6 +88,10 @@ final class ScanListOutput {
             xml.start("SCAN_LIST");
             for (Scan scan : found) {
               writeScan(xml, scan, now, consultant, showAgs, showOp, showStatus);
+              if (showProgress) {
+                writeProgress(xml, scans.progress(scan));
+              }
+              xml.end();
             }
             xml.end();
           }
@@ -107,6 +113,7 @@ final class ScanListOutput {
     return states;
   }
 
+  /** Writes a SCAN element without its end tag, so that the caller may append PROGRESS. */
   private static void writeScan(XmlOutput xml, Scan scan, Instant now, boolean consultant,
       boolean showAgs, boolean showOp, boolean showStatus) {
     xml.start("SCAN");
@@ -146,6 +153,14 @@ final class ScanListOutput {
       xml.element("DEFAULT_FLAG", scan.optionProfileDefault() ? "1" : "0");
       xml.end();
     }
+  }
+
+  /** Writes Vigil's PROGRESS element, the last child of SCAN, asked for with show_progress=1. */
+  private static void writeProgress(XmlOutput xml, ScanProgress progress) {
+    xml.start("PROGRESS");
+    xml.element("HOSTS_DONE", progress.hostsDone());
+    xml.element("HOSTS_TOTAL", progress.hostsTotal());
+    xml.element("OPEN_PORTS", progress.openPorts());
     xml.end();
   }
 

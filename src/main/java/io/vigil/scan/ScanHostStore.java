@@ -164,6 +164,35 @@ final class ScanHostStore {
                 .one());
   }
 
+  /**
+   * Counts the hosts still pending and the open ports found so far. Each row of an Open TCP
+   * Services List (QID 82023) result is one open port after a header line, so the newlines of
+   * those results count the ports without reading them into memory.
+   */
+  ScanProgress progress(long scanId, int totalHosts) {
+    return jdbi.withHandle(
+        handle -> {
+          int pending =
+              handle
+                  .createQuery(
+                      "SELECT COUNT(*) FROM scan_host WHERE scan_id = :id AND status = 'pending'")
+                  .bind("id", scanId)
+                  .mapTo(Integer.class)
+                  .one();
+          long openPorts =
+              handle
+                  .createQuery(
+                      "SELECT COALESCE(SUM(LENGTH(results) - LENGTH(REPLACE(results, :newline,"
+                          + " ''))), 0) FROM scan_finding WHERE scan_id = :id AND qid = :qid")
+                  .bind("newline", "\n")
+                  .bind("id", scanId)
+                  .bind("qid", ScanQid.OPEN_TCP_SERVICES.qid())
+                  .mapTo(Long.class)
+                  .one();
+          return new ScanProgress(totalHosts - pending, totalHosts, openPorts);
+        });
+  }
+
   /** Returns the hosts of a scan that have no results, in address order, names last. */
   List<NotScannedHost> notScanned(long scanId) {
     return jdbi.withHandle(

@@ -220,6 +220,11 @@ public final class ScanService implements AutoCloseable {
     return hosts.aliveHosts(scanId);
   }
 
+  /** Returns how many hosts of the scan are done and how many open ports they have. */
+  public ScanProgress progress(Scan scan) {
+    return hosts.progress(scan.id(), scan.totalHosts());
+  }
+
   /** Returns the finding storage that a results writer streams from. */
   public ScanFindings findings() {
     return new ScanFindings(store.jdbi());
