@@ -155,7 +155,7 @@ class NamespaceScanTest {
   }
 
   @Test
-  void silentDiscoveryHostIsDeadWithDeadHostsOff() throws Exception {
+  void silentHostIsDeadWithDeadHostsOff() throws Exception {
     JsonNode results = fetch(deadHostsOff);
 
     assertThat(trailer(results).get("hosts_not_scanned_host_not_alive_ip").asText())

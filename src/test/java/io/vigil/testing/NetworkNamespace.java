@@ -18,7 +18,7 @@ import org.opentest4j.TestAbortedException;
 
 /**
  * A Linux network namespace with a veth pair to the host, for scan tests that need more than
- * loopback, such as an address where no host answers. The host side gets 198.18.N.1/29 and the
+ * loopback, such as an address where no host replies. The host side gets 198.18.N.1/29 and the
  * namespace side 198.18.N.2/29 (198.18.0.0/15 is reserved for benchmark tests by RFC 2544), so
  * 198.18.N.3 to .6 are on the link with nothing behind them. Before returning, {@link #create}
  * checks with {@code ip route get} that each of these addresses routes through this veth, so no
@@ -167,7 +167,8 @@ public final class NetworkNamespace implements AutoCloseable {
       }
     }
     List<String> failures = new ArrayList<>();
-    // Deleting one end of a veth pair deletes the other; the namespace may not have it yet.
+    // Deleting one end of a veth pair deletes the other end too. After a failed setup some
+    // objects may not exist, so each step runs even when an earlier one failed.
     tryIp(failures, "link", "del", hostInterface);
     tryIp(failures, "netns", "del", name);
     if (ipQuietly("netns", "list").contains(name)) {

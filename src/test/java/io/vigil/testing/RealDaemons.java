@@ -17,9 +17,10 @@ import java.util.List;
 /**
  * Starts private instances of real servers from the Debian packages for scan tests: OpenSSH's
  * sshd, nginx with an HTTP and a TLS port, Postfix and Redis. Each instance listens only on
- * 127.0.0.1 on a free high port, keeps its configuration, keys, pid file and logs in the given
- * directory, and never touches the system services or their files. Each method skips the test
- * with an assumption when the program is not installed.
+ * 127.0.0.1 on a free high port and keeps its configuration, keys, pid file and logs in the
+ * given directory. The system services and their configuration stay untouched, and the only file
+ * outside the directory is /run/sshd, which {@link #sshd} creates when missing. Each method skips
+ * the test with an assumption when the program is not installed.
  */
 public final class RealDaemons {
   public static final Path SSHD = Path.of("/usr/sbin/sshd");
@@ -62,7 +63,8 @@ public final class RealDaemons {
         "AuthorizedKeysFile none",
         "PermitRootLogin no",
         ""));
-    // -D stays in the foreground and -e logs to stderr; sshd needs its own absolute path.
+    // -D keeps sshd in the foreground and -e sends its log to stderr. sshd rejects a start
+    // by a relative path, so the command names /usr/sbin/sshd.
     return RealDaemon.start("sshd", List.of(SSHD.toString(), "-D", "-e", "-f",
         config.toString(), "-p", Integer.toString(port)), List.of(port),
         dir.resolve("sshd.log"), () -> {});
@@ -81,9 +83,11 @@ public final class RealDaemons {
     RealDaemon.run(List.of(OPENSSL.toString(), "req", "-x509", "-newkey", "ec", "-pkeyopt",
         "ec_paramgen_curve:prime256v1", "-nodes", "-days", "2", "-subj", TLS_SUBJECT,
         "-keyout", key.toString(), "-out", certificate.toString()), COMMAND_TIMEOUT);
+
     Path root = Files.createDirectories(dir.resolve("www"));
     Files.writeString(root.resolve("index.html"),
         "<html><head><title>Vigil real target</title></head><body>ok</body></html>\n");
+
     int httpPort = RealDaemon.freePort();
     int tlsPort = RealDaemon.freePort();
     Path config = dir.resolve("nginx.conf");
@@ -111,6 +115,7 @@ public final class RealDaemons {
         "  }",
         "}",
         ""));
+
     // -e moves the log that nginx opens before it reads the configuration out of /var/log.
     return RealDaemon.start("nginx", List.of(NGINX.toString(), "-p", dir.toString(), "-e",
         dir.resolve("nginx-error.log").toString(), "-c", config.toString(), "-g",
@@ -129,7 +134,8 @@ public final class RealDaemons {
   /**
    * Starts a private Postfix instance with its own configuration, queue and data directories:
    * the master daemon in the foreground ("postfix start-fg"), an smtpd on 127.0.0.1, and the
-   * proxymap and postlogd services that smtpd and logging need. It delivers no mail.
+   * proxymap and postlogd services that smtpd and logging need. It delivers no mail. The
+   * postfix user must be able to enter the parents of {@code dir}.
    */
   public static RealDaemon postfix(Path dir) throws IOException {
     RealDaemon.assumeInstalled(POSTFIX, "postfix");
