@@ -7,10 +7,12 @@ import io.vigil.account.User;
 import io.vigil.asset.AssetScope;
 import io.vigil.config.Settings;
 import io.vigil.http.ApiResources;
+import io.vigil.net.IpRange;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -102,6 +104,7 @@ public final class TestServer implements AutoCloseable {
     private AssetScope assetScope;
     private String hostNames;
     private TestDatabase database;
+    private List<IpRange> scanAllow = List.of();
 
     public Builder clock(Clock clock) {
       this.clock = clock;
@@ -140,6 +143,14 @@ public final class TestServer implements AutoCloseable {
     }
 
     /**
+     * Lets scans probe these networks besides loopback, like the {@code --scan-allow} setting.
+     */
+    public Builder scanAllow(List<IpRange> ranges) {
+      this.scanAllow = List.copyOf(ranges);
+      return this;
+    }
+
+    /**
      * Runs the server on this database instead of a fresh one, so a test can start a second
      * server on the first one's data. The test closes the database itself.
      */
@@ -172,7 +183,8 @@ public final class TestServer implements AutoCloseable {
                 tls,
                 sessionTimeout,
                 maxSessionsPerUser,
-                ADMIN_PASSWORD);
+                ADMIN_PASSWORD)
+            .withScanAllow(scanAllow);
         VigilServer server =
             VigilServer.start(settings, clock, bootstrap -> {}, resources, assetScope);
         return new TestServer(database, ownsDatabase, server);
