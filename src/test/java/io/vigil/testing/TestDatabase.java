@@ -79,6 +79,16 @@ public final class TestDatabase implements AutoCloseable {
         throw new IllegalStateException("Cannot drop test database " + postgresName, e);
       }
     }
+    deleteDataDir();
+  }
+
+  /** Deletes the data directory; a file still open elsewhere is left for the OS to clean. */
+  private void deleteDataDir() {
+    try (java.util.stream.Stream<Path> files = Files.walk(dataDir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      // A leftover temporary directory does not affect any test.
+    }
   }
 
   private static Connection adminConnection() throws SQLException {
