@@ -31,6 +31,7 @@ final class OptionProfileResource {
         ActionSpec.readAction("list").optional("id", "title").handledBy(this::list),
         ActionSpec.postAction("create")
             .required("title")
+            .optional("authentication")
             .optional("tcp_ports_type", "tcp_ports", "discovery_tcp_ports", "discovery_icmp",
                 "scan_dead_hosts", "hosts_in_parallel", "probes_in_parallel",
                 "connect_timeout_ms", "read_timeout_ms", "max_host_minutes")
@@ -70,6 +71,7 @@ final class OptionProfileResource {
             xml.end();
             xml.end();
             xml.element("SCAN_DEAD_HOSTS", profile.scanDeadHosts() ? "1" : "0");
+            xml.element("AUTHENTICATION", profile.authenticationText());
             xml.start("PERFORMANCE");
             xml.start("HOSTS_TO_SCAN");
             xml.element("SCANNER_APPLIANCES", profile.hostsInParallel());
@@ -119,7 +121,8 @@ final class OptionProfileResource {
                 request.nonNegativeInt("probes_in_parallel").orElse(null),
                 request.nonNegativeInt("connect_timeout_ms").orElse(null),
                 request.nonNegativeInt("read_timeout_ms").orElse(null),
-                request.nonNegativeInt("max_host_minutes").orElse(null)));
+                request.nonNegativeInt("max_host_minutes").orElse(null),
+                request.string("authentication").orElse(null)));
     response.simpleReturn("Option profile created", Map.of("ID", Long.toString(id)));
   }
 }

@@ -16,6 +16,7 @@ import java.time.Instant;
  * @param discoveryIcmp whether host discovery also tries an ICMP echo (or TCP port 7)
  * @param hostsInParallel how many hosts a scan scans at once
  * @param probesInParallel how many TCP connects one host scan has in flight
+ * @param authentication the authentication record types scans use, in the order given
  * @param createdBy login of the creator, or null for the built-in profile
  */
 public record OptionProfile(
@@ -33,8 +34,13 @@ public record OptionProfile(
     Duration connectTimeout,
     Duration readTimeout,
     Duration maxHostDuration,
+    java.util.List<AuthenticationType> authentication,
     String createdBy,
     Instant updatedAt) {
+
+  public OptionProfile {
+    authentication = java.util.List.copyOf(authentication);
+  }
 
   /** Title of the built-in profile that every subscription has. */
   public static final String INITIAL_OPTIONS = "Initial Options";
@@ -64,6 +70,42 @@ public record OptionProfile(
       }
       return null;
     }
+  }
+
+  /**
+   * Authentication record types a profile can use, by the names of Qualys' option profile XML.
+   *
+   * <p>NOTE: the engine does not log in to hosts yet, so this setting is stored and listed but
+   * does not change a scan.
+   */
+  public enum AuthenticationType {
+    WINDOWS("Windows"),
+    UNIX("Unix");
+
+    private final String apiName;
+
+    AuthenticationType(String apiName) {
+      this.apiName = apiName;
+    }
+
+    public String apiName() {
+      return apiName;
+    }
+
+    /** Returns the type named {@code text}, ignoring case, or null. */
+    public static AuthenticationType parse(String text) {
+      for (AuthenticationType type : values()) {
+        if (type.apiName.equalsIgnoreCase(text.trim())) {
+          return type;
+        }
+      }
+      return null;
+    }
+  }
+
+  /** Returns the authentication types as the API writes them: "Windows,Unix", or "". */
+  public String authenticationText() {
+    return String.join(",", authentication.stream().map(AuthenticationType::apiName).toList());
   }
 
   /** Returns the TCP ports a scan with this profile probes. */

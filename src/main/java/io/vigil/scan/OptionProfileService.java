@@ -1,5 +1,6 @@
 package io.vigil.scan;
 
+import io.vigil.scan.OptionProfile.AuthenticationType;
 import io.vigil.scan.OptionProfile.TcpPortsType;
 import io.vigil.scan.engine.InvalidScanOptionException;
 import io.vigil.scan.engine.PortList;
@@ -22,7 +23,8 @@ public final class OptionProfileService {
   private static final String COLUMNS =
       "id, subscription_id, title, is_default, tcp_ports_type, tcp_ports, discovery_tcp_ports,"
           + " discovery_icmp, scan_dead_hosts, hosts_in_parallel, probes_in_parallel,"
-          + " connect_timeout_ms, read_timeout_ms, max_host_minutes, created_by, updated_at";
+          + " connect_timeout_ms, read_timeout_ms, max_host_minutes, authentication, created_by,"
+          + " updated_at";
 
   /** Profiles a subscription sees: the built-in one and its own. */
   private static final String VISIBLE = "(subscription_id IS NULL OR subscription_id = :sub)";
@@ -51,7 +53,8 @@ public final class OptionProfileService {
       Integer probesInParallel,
       Integer connectTimeoutMs,
       Integer readTimeoutMs,
-      Integer maxHostMinutes) {}
+      Integer maxHostMinutes,
+      String authentication) {}
 
   /** Returns the profiles a subscription may use, the built-in one first. */
   public List<OptionProfile> list(long subscriptionId) {
@@ -112,9 +115,9 @@ public final class OptionProfileService {
                             + " tcp_ports_type, tcp_ports, discovery_tcp_ports, discovery_icmp,"
                             + " scan_dead_hosts, hosts_in_parallel, probes_in_parallel,"
                             + " connect_timeout_ms, read_timeout_ms, max_host_minutes,"
-                            + " created_by, updated_at) VALUES (:sub, :title, FALSE, :type,"
-                            + " :ports, :discovery, :icmp, :dead, :hosts, :probes, :connect,"
-                            + " :read, :maxHost, :login, :now)")
+                            + " authentication, created_by, updated_at) VALUES (:sub, :title,"
+                            + " FALSE, :type, :ports, :discovery, :icmp, :dead, :hosts, :probes,"
+                            + " :connect, :read, :maxHost, :authentication, :login, :now)")
                     .bind("sub", subscriptionId)
                     .bind("title", profile.title())
                     .bind("type", profile.tcpPortsType().apiName())
@@ -127,6 +130,7 @@ public final class OptionProfileService {
                     .bind("connect", (int) profile.connectTimeout().toMillis())
                     .bind("read", (int) profile.readTimeout().toMillis())
                     .bind("maxHost", (int) profile.maxHostDuration().toMinutes())
+                    .bind("authentication", profile.authenticationText())
                     .bind("login", login)
                     .bind("now", profile.updatedAt())
                     .executeAndReturnGeneratedKeys("id")
@@ -172,6 +176,7 @@ public final class OptionProfileService {
             Duration.ofMillis(orDefault(input.connectTimeoutMs(), 2000)),
             Duration.ofMillis(orDefault(input.readTimeoutMs(), 3000)),
             Duration.ofMinutes(orDefault(input.maxHostMinutes(), 30)),
+            parseAuthentication(input.authentication()),
             login,
             clock.instant());
     try {
@@ -181,6 +186,25 @@ public final class OptionProfileService {
           parameterOf(e.option()), valueOf(profile, e.option()), e.getMessage());
     }
     return profile;
+  }
+
+  /** Parses "Windows,Unix" into types, in order and without repeats; null or "" gives none. */
+  private static List<AuthenticationType> parseAuthentication(String text) {
+    List<AuthenticationType> types = new java.util.ArrayList<>();
+    if (text == null || text.isBlank()) {
+      return types;
+    }
+    for (String name : text.split(",")) {
+      AuthenticationType type = AuthenticationType.parse(name);
+      if (type == null) {
+        throw new InvalidScanParameterException(
+            "authentication", text, "use a comma-separated list of Windows and Unix");
+      }
+      if (!types.contains(type)) {
+        types.add(type);
+      }
+    }
+    return types;
   }
 
   private static PortList parsePorts(String parameter, String text) {
@@ -242,6 +266,7 @@ public final class OptionProfileService {
         Duration.ofMillis(rs.getInt("connect_timeout_ms")),
         Duration.ofMillis(rs.getInt("read_timeout_ms")),
         Duration.ofMinutes(rs.getInt("max_host_minutes")),
+        parseAuthentication(rs.getString("authentication")),
         rs.getString("created_by"),
         rs.getObject("updated_at", OffsetDateTime.class).toInstant());
   }

@@ -69,6 +69,24 @@ class OptionProfileApiTest {
   }
 
   @Test
+  void authenticationTypesAreStored() {
+    ApiReply created = server.admin().post(PROFILES, form("action", "create",
+        "title", "With logins", "authentication", "unix, Windows,Unix"));
+    String id = created.xpath("//ITEM[KEY='ID']/VALUE");
+    ApiReply invalid = server.admin().post(PROFILES, form("action", "create",
+        "title", "Bad logins", "authentication", "Windows,Kerberos"));
+
+    ApiReply reply = server.admin().get(PROFILES + "?action=list&id=" + id);
+    ApiReply initial = server.admin().get(PROFILES + "?action=list&title=Initial%20Options");
+
+    assertThat(reply.xpath("//SCAN/AUTHENTICATION")).isEqualTo("Unix,Windows");
+    assertThat(initial.xpath("//SCAN/AUTHENTICATION")).isEmpty();
+    assertThat(invalid.status()).isEqualTo(400);
+    assertThat(invalid.code()).isEqualTo("1905");
+    assertThat(invalid.responseText()).startsWith("parameter authentication has invalid value");
+  }
+
+  @Test
   void createRejectsInvalidValues() {
     assertThat(createError("title", "Initial Options")).contains("exists");
     assertThat(createError("title", "a", "tcp_ports_type", "light")).contains("tcp_ports_type");
