@@ -6,10 +6,10 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Builds the compact host list of one category and tracking method, in the layout of Qualys'
- * scan summary: hosts tracked by IP as ascending addresses with consecutive addresses merged
- * into ranges ("10.10.10.10-10.10.10.15, 10.10.10.17"), DNS names separated by spaces and
- * NetBIOS names by commas, each list sorted.
+ * Builds the compact host list of one category and tracking method, as Qualys' scan summary
+ * writes it. Hosts tracked by IP are ascending addresses, with consecutive addresses merged into
+ * ranges ("10.10.10.10-10.10.10.15, 10.10.10.17"). DNS names are sorted and separated by spaces,
+ * NetBIOS names sorted and separated by ", ".
  *
  * <p>Addresses must be added in ascending order. A host tracked by name whose name is unknown
  * is listed by its address, after the names.
