@@ -95,7 +95,7 @@ final class ScanSummaryResource {
     }
   }
 
-  /** Parses the dates, categories and tracking method; invalid values get code 1905. */
+  /** Parses the dates, categories and tracking method. Invalid values get code 1905. */
   ScanSummaryQuery query(ApiRequest request) {
     LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
     LocalDate since = date(request, "scan_date_since");

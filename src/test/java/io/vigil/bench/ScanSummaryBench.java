@@ -18,10 +18,10 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Benchmark of the scan summary, not run by the test suite: fills an embedded H2 database with
- * 10,000 scans of 1,000 dead hosts each, then streams the XML summary of all of them through the
- * HTTP server several times and prints the median time and the peak heap use. Run it with
- * bench/scan-summary.sh.
+ * Benchmark of the scan summary, which the test suite does not run. It fills an embedded H2
+ * database with 10,000 scans of 1,000 dead hosts each. Then it streams the XML summary of all of
+ * them through the HTTP server several times and prints the median time and the peak heap use.
+ * Run it with bench/scan-summary.sh.
  */
 public final class ScanSummaryBench {
   private static final int SCANS = Integer.getInteger("bench.scans", 10_000);
@@ -89,7 +89,8 @@ public final class ScanSummaryBench {
     HttpResponse<InputStream> response =
         http.send(request, HttpResponse.BodyHandlers.ofInputStream());
     if (response.statusCode() != 200) {
-      throw new IllegalStateException("HTTP " + response.statusCode());
+      throw new IllegalStateException("Scan summary request failed with HTTP status "
+          + response.statusCode());
     }
     long bytes = 0;
     byte[] buffer = new byte[65536];
