@@ -45,6 +45,14 @@ public final class AccessPolicy {
   static final Set<Role> SCAN_READERS =
       EnumSet.of(Role.MANAGER, Role.UNIT_MANAGER, Role.SCANNER, Role.READER);
 
+  /**
+   * Roles that read the scan summary of hosts not scanned, each over every scan of the
+   * subscription. Qualys lets only Managers call it; Vigil adds the roles that may already list
+   * and fetch every scan, whose results contain the same hosts, so the summary shows them nothing
+   * new.
+   */
+  static final Set<Role> SCAN_SUMMARY_READERS = SCAN_READERS;
+
   private final Map<String, Set<Role>> allowed = new HashMap<>();
 
   /** Returns the permissions of every action Vigil serves. */
@@ -80,7 +88,8 @@ public final class AccessPolicy {
         .allow(ScanResource.PATH, "pause", SCAN_OPERATORS)
         .allow(ScanResource.PATH, "resume", SCAN_OPERATORS)
         .allow(ScanResource.PATH, "delete", SCAN_OPERATORS)
-        .allow(ScanResource.PATH, "fetch", SCAN_READERS);
+        .allow(ScanResource.PATH, "fetch", SCAN_READERS)
+        .allow(ScanSummaryResource.PATH, "list", SCAN_SUMMARY_READERS);
   }
 
   private AccessPolicy allowAuthRecords(Technology technology) {

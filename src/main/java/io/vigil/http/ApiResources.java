@@ -59,6 +59,8 @@ public final class ApiResources {
       dispatcher.register(new ApplianceResource(services.assets().appliances()).resource());
       dispatcher.register(new OptionProfileResource(services.optionProfiles()).resource());
       dispatcher.register(new ScanResource(services, dispatcher).resource());
+      dispatcher.register(
+          new ScanSummaryResource(services.scans().summaries(), clock).resource());
       for (Function<ApiDispatcher, ApiResource> resource : extra) {
         dispatcher.register(resource.apply(dispatcher));
       }

@@ -7,30 +7,40 @@ package io.vigil.scan;
  */
 public enum NotScannedReason {
   /** The host is on the subscription's excluded-IP list. */
-  EXCLUDED("excluded"),
+  EXCLUDED("excluded", "excluded"),
   /** A user cancelled the scan before the host was finished. */
-  CANCELLED("cancelled"),
+  CANCELLED("cancelled", "cancelled"),
   /** No discovery probe got a reply, and "scan dead hosts" was off. */
-  DEAD("dead"),
+  DEAD("dead", "dead"),
   /** A host name in the target list did not resolve to an address. */
-  UNRESOLVED("unresolved"),
+  UNRESOLVED("unresolved", "unresolved"),
   /** The host appeared more than once in the target list. */
-  DUPLICATE("duplicate"),
+  DUPLICATE("duplicate", "duplicate"),
   /** The host was scanned and had no findings that the report includes. */
-  NOT_VULNERABLE("not_vulnerable"),
+  NOT_VULNERABLE("not_vulnerable", "notvuln"),
   /** The host scan stopped before it was complete: an error, a time limit or an interrupt. */
-  ABORTED("aborted"),
+  ABORTED("aborted", "aborted"),
   /** A network rule or the target policy blocked the host. */
-  BLOCKED("blocked");
+  BLOCKED("blocked", "blocked");
 
   private final String category;
+  private final String summaryCategory;
 
-  NotScannedReason(String category) {
+  NotScannedReason(String category, String summaryCategory) {
     this.category = category;
+    this.summaryCategory = summaryCategory;
   }
 
   /** Returns the category name that Qualys' scan summary API uses. */
   public String category() {
     return category;
+  }
+
+  /**
+   * Returns the category name of the older scan summary API, /api/2.0/fo/scan/summary/, which
+   * writes "notvuln" where the newer one writes "not_vulnerable".
+   */
+  public String summaryCategory() {
+    return summaryCategory;
   }
 }

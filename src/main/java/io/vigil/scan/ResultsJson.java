@@ -84,7 +84,7 @@ final class ResultsJson {
     json.writeEndObject();
   }
 
-  private static JsonGenerator open(OutputStream out) throws IOException {
+  static JsonGenerator open(OutputStream out) throws IOException {
     JsonGenerator json = FACTORY.createGenerator(out);
     json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     json.setCharacterEscapes(new SlashEscapes());

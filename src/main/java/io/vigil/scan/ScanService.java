@@ -230,6 +230,11 @@ public final class ScanService implements AutoCloseable {
     return new ScanFindings(store.jdbi());
   }
 
+  /** Returns the storage that the scan summary of hosts not scanned streams from. */
+  public ScanSummaries summaries() {
+    return new ScanSummaries(store.jdbi());
+  }
+
   private static InvalidScanParameterException wrongState(Scan scan, String verb,
       String allowed) {
     String state = scan.state().apiName()

@@ -1,0 +1,146 @@
+package io.vigil.scan;
+
+import java.io.IOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
+
+/**
+ * Streams the scan summary: the target hosts that scans launched in a date range did not scan,
+ * grouped per scan, category and tracking method. One query reads the rows in output order, so
+ * memory holds one host list at a time, never the whole summary.
+ */
+public final class ScanSummaries {
+  /** Category order of the output, as in Qualys' sample: notvuln, cancelled, dead, ... */
+  static final List<NotScannedReason> CATEGORY_ORDER =
+      List.of(
+          NotScannedReason.NOT_VULNERABLE,
+          NotScannedReason.CANCELLED,
+          NotScannedReason.DEAD,
+          NotScannedReason.EXCLUDED,
+          NotScannedReason.UNRESOLVED,
+          NotScannedReason.DUPLICATE,
+          NotScannedReason.ABORTED,
+          NotScannedReason.BLOCKED);
+
+  /** Tracking method order of the output within a category. */
+  static final List<String> TRACKING_ORDER = List.of("IP", "DNS", "NETBIOS", "EC2");
+
+  /** Rows the database sends per round trip while the summary streams. */
+  private static final int FETCH_SIZE = 1000;
+
+  private final Jdbi jdbi;
+
+  ScanSummaries(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  /** One host not scanned, with its scan. */
+  private record Row(
+      long scanId, String ref, Instant launchedAt, String reason, String tracking, Long ip,
+      String hostName) {}
+
+  /**
+   * Streams the summary of a subscription's scans to {@code sink}: scans by ascending launch
+   * time, each with one host list per category and tracking method. Scans without a host that
+   * the query selects are left out.
+   */
+  public void stream(long subscriptionId, ScanSummaryQuery query, ScanSummarySink sink)
+      throws IOException {
+    if (query.reasons().isEmpty()) {
+      return;
+    }
+    String sql =
+        "SELECT s.id, s.ref, s.launched_at, n.reason, n.tracking_method, n.ip, n.host_name"
+            + " FROM scan s JOIN scan_host_not_scanned n ON n.scan_id = s.id"
+            + " WHERE s.subscription_id = :sub AND s.launched_at >= :since"
+            + " AND s.launched_at < :until AND n.reason IN (<reasons>)"
+            + (query.trackingMethod() == null ? "" : " AND n.tracking_method = :tracking")
+            + " ORDER BY s.launched_at, s.id, " + rank("n.reason", categoryNames()) + ", "
+            + rank("n.tracking_method", TRACKING_ORDER) + ", n.ip NULLS LAST, n.host_name, n.id";
+    // A transaction turns autocommit off, which PostgreSQL needs to honor the fetch size.
+    jdbi.useTransaction(
+        handle -> {
+          Query statement =
+              handle
+                  .createQuery(sql)
+                  .bind("sub", subscriptionId)
+                  .bind("since", query.since())
+                  .bind("until", query.until())
+                  .bindList("reasons",
+                      query.reasons().stream().map(NotScannedReason::category).toList())
+                  .setFetchSize(FETCH_SIZE);
+          if (query.trackingMethod() != null) {
+            statement.bind("tracking", query.trackingMethod());
+          }
+          try (Stream<Row> rows = statement.map((rs, ctx) -> map(rs)).stream()) {
+            group(rows.iterator(), sink);
+          }
+        });
+  }
+
+  /** Sends the rows to the sink, one host list per run of equal scan, reason and tracking. */
+  private static void group(Iterator<Row> rows, ScanSummarySink sink) throws IOException {
+    Row group = null;
+    HostList hosts = null;
+    while (rows.hasNext()) {
+      Row row = rows.next();
+      boolean newScan = group == null || group.scanId() != row.scanId();
+      boolean newList = newScan || !group.reason().equals(row.reason())
+          || !group.tracking().equals(row.tracking());
+      if (group != null && newList) {
+        sink.hostSummary(summaryCategory(group.reason()), group.tracking(), hosts.text());
+      }
+      if (group != null && newScan) {
+        sink.endScan();
+      }
+      if (newScan) {
+        sink.startScan(row.ref(), row.launchedAt());
+      }
+      if (newList) {
+        group = row;
+        hosts = new HostList(row.tracking());
+      }
+      hosts.add(row.ip(), row.hostName());
+    }
+    if (group != null) {
+      sink.hostSummary(summaryCategory(group.reason()), group.tracking(), hosts.text());
+      sink.endScan();
+    }
+  }
+
+  private static List<String> categoryNames() {
+    return CATEGORY_ORDER.stream().map(NotScannedReason::category).toList();
+  }
+
+  private static String summaryCategory(String stored) {
+    for (NotScannedReason reason : NotScannedReason.values()) {
+      if (reason.category().equals(stored)) {
+        return reason.summaryCategory();
+      }
+    }
+    throw new IllegalStateException("Unknown reason in scan_host_not_scanned: " + stored);
+  }
+
+  /** Returns a CASE expression that sorts {@code column} in the order of {@code values}. */
+  private static String rank(String column, List<String> values) {
+    StringBuilder sql = new StringBuilder("CASE ").append(column);
+    for (int i = 0; i < values.size(); i++) {
+      sql.append(" WHEN '").append(values.get(i)).append("' THEN ").append(i);
+    }
+    return sql.append(" ELSE ").append(values.size()).append(" END").toString();
+  }
+
+  private static Row map(ResultSet rs) throws SQLException {
+    long ip = rs.getLong("ip");
+    Long address = rs.wasNull() ? null : ip;
+    return new Row(rs.getLong("id"), rs.getString("ref"),
+        OptionProfileService.instant(rs, "launched_at"), rs.getString("reason"),
+        rs.getString("tracking_method"), address, rs.getString("host_name"));
+  }
+}

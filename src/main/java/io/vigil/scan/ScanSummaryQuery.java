@@ -1,0 +1,21 @@
+package io.vigil.scan;
+
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * Which hosts not scanned a scan summary lists.
+ *
+ * @param since the earliest launch time of a listed scan, inclusive
+ * @param until the launch time from which scans are no longer listed, exclusive
+ * @param reasons the categories to list
+ * @param trackingMethod only hosts tracked this way ("IP", "DNS", "NETBIOS", "EC2"), or null
+ *     for every tracking method
+ */
+public record ScanSummaryQuery(
+    Instant since, Instant until, Set<NotScannedReason> reasons, String trackingMethod) {
+
+  public ScanSummaryQuery {
+    reasons = Set.copyOf(reasons);
+  }
+}
