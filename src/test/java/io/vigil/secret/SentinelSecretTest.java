@@ -40,7 +40,9 @@ class SentinelSecretTest {
     List<String> outputs = new ArrayList<>();
     DatabaseSettings databaseSettings;
     Path dataDir;
-    try (TestServer server = TestServer.start()) {
+    // The test owns the database, so the H2 file is still there after the server has closed it.
+    TestDatabase database = TestDatabase.create();
+    try (TestServer server = TestServer.builder().database(database).start()) {
       databaseSettings = server.server().settings().database();
       dataDir = server.server().settings().dataDir();
       ApiReply first =
@@ -82,11 +84,15 @@ class SentinelSecretTest {
           .doesNotContain(PASSWORD_SENTINEL).doesNotContain(APPKEY_SENTINEL);
     }
     assertThat(logs.list).isNotEmpty();
-    if (!TestDatabase.isPostgresRun()) {
-      Path file = dataDir.resolve(DatabaseSettings.H2_FILE_NAME + ".mv.db");
-      String bytes = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
-      assertThat(bytes).contains("Sentinel");
-      assertThat(bytes).doesNotContain(PASSWORD_SENTINEL).doesNotContain(APPKEY_SENTINEL);
+    try {
+      if (!TestDatabase.isPostgresRun()) {
+        Path file = dataDir.resolve(DatabaseSettings.H2_FILE_NAME + ".mv.db");
+        String bytes = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+        assertThat(bytes).contains("Sentinel");
+        assertThat(bytes).doesNotContain(PASSWORD_SENTINEL).doesNotContain(APPKEY_SENTINEL);
+      }
+    } finally {
+      database.close();
     }
   }
 
