@@ -155,6 +155,18 @@ class NamespaceScanTest {
   }
 
   @Test
+  void scanSummaryListsDeadHost() {
+    String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+
+    ApiReply summary = server.admin().get("/api/2.0/fo/scan/summary/?action=list"
+        + "&scan_date_since=" + today);
+
+    String dead = "//SCAN_SUMMARY[SCAN_REF='" + liveAndEmpty + "']/HOST_SUMMARY[@category='dead']";
+    assertThat(summary.xpath(dead)).isEqualTo(namespace.unusedAddress());
+    assertThat(summary.xpath(dead + "/@tracking")).isEqualTo("IP");
+  }
+
+  @Test
   void silentHostIsDeadWithDeadHostsOff() throws Exception {
     JsonNode results = fetch(deadHostsOff);
 
