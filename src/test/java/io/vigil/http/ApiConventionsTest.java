@@ -345,7 +345,9 @@ class ApiConventionsTest {
 
   @Test
   void bodyWithoutCredentialsGetsCode2000() {
-    String body = "action=list&ids=50%zz" + "1".repeat(100_000);
+    // A small body: with a large one the server may answer and close before the client has
+    // sent it all, and the client then sees a reset instead of the answer.
+    String body = "action=list&ids=50%zz" + "1".repeat(1_000);
 
     ApiReply reply = server.anonymous().post(PROBE, body);
 
