@@ -81,7 +81,8 @@ public final class Authenticator {
     throttle.recordSuccess(login, clientAddress);
     User user = stored.user();
     if (!user.isActive()) {
-      log.info("Login refused: login={} address={} reason=user inactive", login, clientAddress);
+      log.info("Login rejected: login={} address={} reason=user inactive", LogText.safe(login),
+          clientAddress);
       return new AuthResult.Inactive(user);
     }
     return new AuthResult.Authenticated(user);

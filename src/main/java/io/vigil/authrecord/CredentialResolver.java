@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * Works out the credential a scan uses for one host: the record, the vault and, for WALLIX
- * Bastion, the target name resolved for that host; then fetches it when asked.
+ * Bastion, the target name resolved for that host. {@link #fetch} then fetches it.
  */
 public final class CredentialResolver {
   private final AuthRecordService records;
@@ -29,7 +29,7 @@ public final class CredentialResolver {
   }
 
   /**
-   * What applies to one host.
+   * The record, vault and request that apply to one host.
    *
    * @param vault the vault the secret comes from, or null for a basic login
    * @param request the vault request, or null for a basic login

@@ -20,7 +20,7 @@ public final class Database implements AutoCloseable {
 
   static {
     // AUTO_SERVER lets the CLI open the H2 file while the server runs by starting an H2 TCP
-    // server; H2 binds it to every interface unless told otherwise. Keep it on loopback.
+    // server; H2 binds it to every interface by default. Keep it on loopback.
     if (System.getProperty("h2.bindAddress") == null) {
       System.setProperty("h2.bindAddress", "127.0.0.1");
     }
@@ -115,7 +115,7 @@ public final class Database implements AutoCloseable {
     return dataSource;
   }
 
-  /** Returns true when a connection can be taken from the pool and answers a query. */
+  /** Returns true when a connection can be taken from the pool and runs a validity check. */
   public boolean isReachable() {
     try (Connection connection = dataSource.getConnection()) {
       return connection.isValid(2);

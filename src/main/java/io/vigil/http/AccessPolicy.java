@@ -8,9 +8,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Which roles may run which action: the one table of permissions for the whole API. An action
- * missing from the table makes the server refuse to start, so no action is ever left open by
- * mistake.
+ * The one table of permissions for the whole API: the roles that may run each action. An action
+ * missing from the table stops the server at start-up, so no action is left open by mistake.
  */
 public final class AccessPolicy {
   public static final Set<Role> EVERY_ROLE = EnumSet.allOf(Role.class);

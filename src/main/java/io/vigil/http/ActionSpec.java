@@ -67,7 +67,7 @@ public final class ActionSpec {
     return exclusiveGroups;
   }
 
-  /** Whether a parameter carries a secret, which the request echo and logs leave out. */
+  /** Returns whether a parameter carries a secret, which the request echo leaves out. */
   boolean isSecret(String parameter) {
     return secrets.contains(parameter);
   }

@@ -1,9 +1,9 @@
 package io.vigil.http;
 
+import io.vigil.InvalidValueException;
 import io.vigil.account.ClientNotFoundException;
 import io.vigil.account.InvalidAccountValueException;
 import io.vigil.account.UserNotFoundException;
-import io.vigil.authrecord.InvalidRecordValueException;
 import io.vigil.authrecord.RecordNotFoundException;
 import io.vigil.authrecord.RecordOverlapException;
 import io.vigil.asset.AssetGroupNotFoundException;
@@ -13,7 +13,6 @@ import io.vigil.asset.IpsNotInSubscriptionException;
 import io.vigil.asset.AssetGroupNotFoundException;
 import io.vigil.scan.InvalidScanParameterException;
 import io.vigil.session.TooManySessionsException;
-import io.vigil.vault.InvalidVaultSettingException;
 import io.vigil.vault.VaultInUseException;
 import io.vigil.vault.VaultNotFoundException;
 import io.vigil.vault.VaultTitleTakenException;
@@ -41,7 +40,7 @@ final class ApiErrors {
     if (e instanceof InvalidAccountValueException) {
       return new ApiException(ApiErrorCode.INVALID_VALUE, e.getMessage());
     }
-    if (e instanceof InvalidVaultSettingException invalid) {
+    if (e instanceof InvalidValueException invalid) {
       return ApiException.invalidValue(invalid.name(), invalid.value(), invalid.reason());
     }
     if (e instanceof VaultTitleTakenException) {
@@ -51,9 +50,6 @@ final class ApiErrors {
     if (e instanceof VaultNotFoundException notFound) {
       return ApiException.invalidValue(
           "id", Long.toString(notFound.vaultId()), "no vault has this id");
-    }
-    if (e instanceof InvalidRecordValueException invalid) {
-      return ApiException.invalidValue(invalid.name(), invalid.value(), invalid.reason());
     }
     if (e instanceof RecordOverlapException overlap) {
       return ApiException.invalidValue("ips", overlap.range().toString(), overlap.getMessage());

@@ -118,7 +118,7 @@ public final class ApiRequest {
     return clientAddress;
   }
 
-  /** The raw Cookie header, or null. */
+  /** Returns the raw Cookie header, or null. */
   String cookieHeader() {
     return cookieHeader;
   }
@@ -133,7 +133,7 @@ public final class ApiRequest {
     return paramsInOrder;
   }
 
-  /** The url-encoded POST body, or null when the call had none. */
+  /** Returns the url-encoded POST body, or null when the call had none. */
   String formBody() {
     return formBody;
   }
@@ -244,7 +244,7 @@ public final class ApiRequest {
     throw ApiException.invalidValue(name, value, "use one of: " + String.join(", ", allowed));
   }
 
-  /** The authenticated user; set by the dispatcher before the action runs. */
+  /** Returns the authenticated user, which the dispatcher sets before the action runs. */
   public User user() {
     if (user == null) {
       throw new IllegalStateException("No authenticated user on this request");

@@ -26,7 +26,7 @@ public record ApiResource(
   }
 
   /**
-   * The session resource: exempt from the rate and concurrency limits, and its login action reads
+   * Returns the session resource: exempt from the rate and concurrency limits, and its login action reads
    * the credentials from the parameters.
    */
   static ApiResource sessionResource(String path, ActionSpec... actions) {
@@ -34,7 +34,7 @@ public record ApiResource(
   }
 
   /**
-   * A resource without an {@code action} parameter, such as /msp/about.php: its single action is
+   * Returns a resource without an {@code action} parameter, such as /msp/about.php: its single action is
    * registered under the empty name.
    */
   public static ApiResource singleAction(String path, ActionSpec action) {

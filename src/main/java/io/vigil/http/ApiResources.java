@@ -23,7 +23,7 @@ public final class ApiResources {
       this.policy = policy;
     }
 
-    /** The access policy, to which added resources add their permissions. */
+    /** Returns the access policy, to which added resources add their permissions. */
     public AccessPolicy policy() {
       return policy;
     }

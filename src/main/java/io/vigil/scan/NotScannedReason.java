@@ -1,7 +1,7 @@
 package io.vigil.scan;
 
 /**
- * Why a target host has no scan results, in the categories of Qualys' scan summary
+ * The reason a target host has no scan results, in the categories of Qualys' scan summary
  * ({@code include_hosts_summary_categories}). The scan engine itself produces only {@link #DEAD}
  * and {@link #ABORTED}; the scan service assigns the others before or after the engine runs.
  */

@@ -26,7 +26,7 @@ public final class OptionProfileService {
           + " connect_timeout_ms, read_timeout_ms, max_host_minutes, authentication, created_by,"
           + " updated_at";
 
-  /** Profiles a subscription sees: the built-in one and its own. */
+  /** Condition selecting a subscription's profiles: the built-in one and its own. */
   private static final String VISIBLE = "(subscription_id IS NULL OR subscription_id = :sub)";
 
   private final Jdbi jdbi;

@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
 final class ScanRunner {
   private static final Logger log = LoggerFactory.getLogger(ScanRunner.class);
 
-  /** What the scan task does after a run. */
+  /** The scan task's next step after a run. */
   enum Outcome {
     /** The scan finished, failed, paused, was cancelled or deleted: remove the task. */
     DONE,
@@ -46,14 +46,14 @@ final class ScanRunner {
     RESCHEDULE
   }
 
-  /** Why a running scan was told to stop. */
+  /** The reason a running scan was asked to stop. */
   private enum StopReason {
     STATE_CHANGE,
     SHUTDOWN
   }
 
   /**
-   * A scan running on this node: its thread, why it was told to stop, and whether it is inside
+   * A scan running on this node: its thread, the reason it was asked to stop, and whether it is inside
    * the engine. The thread is interrupted only there, never during database work, because an
    * interrupt can break a JDBC call or the H2 file under it.
    */
@@ -90,7 +90,7 @@ final class ScanRunner {
     this.clock = clock;
   }
 
-  /** Runs or continues the scan; never throws, a failure ends the scan in state Error. */
+  /** Runs or continues the scan. A runtime failure ends the scan in state Error. */
   Outcome run(long scanId) {
     if (shuttingDown) {
       return Outcome.RESCHEDULE;
@@ -238,9 +238,9 @@ final class ScanRunner {
   }
 
   /**
-   * Adds the host's DNS name to a scanned host's findings (QID 6), or turns the result into an
-   * unresolved one when the host is tracked by a name that does not resolve: Qualys reports
-   * such a host as not scanned, since it cannot tell which asset the results belong to.
+   * Adds the host's DNS name to a scanned host's findings (QID 6). When the host is tracked by a
+   * name that does not resolve, turns the result into an unresolved one instead, because Qualys
+   * cannot tell which asset such results belong to and reports the host as not scanned.
    */
   private HostScanResult named(HostScanResult result, long ip, TrackingMethod tracking) {
     if (!result.scanned()) {

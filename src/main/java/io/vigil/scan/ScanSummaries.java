@@ -13,7 +13,7 @@ import org.jdbi.v3.core.statement.Query;
 /**
  * Streams the scan summary: the target hosts that scans launched in a date range did not scan,
  * grouped per scan, category and tracking method. One query reads the rows in output order, so
- * memory holds one host list at a time, never the whole summary.
+ * memory contains one host list at a time, never the whole summary.
  */
 public final class ScanSummaries {
   /** Category order of the output, as in Qualys' sample: notvuln, cancelled, dead, ... */

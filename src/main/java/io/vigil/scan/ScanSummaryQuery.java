@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Set;
 
 /**
- * Which hosts not scanned a scan summary lists.
+ * The filter of a scan summary: which hosts not scanned it lists.
  *
  * @param since the earliest launch time of a listed scan, inclusive
  * @param until the launch time from which scans are no longer listed, exclusive

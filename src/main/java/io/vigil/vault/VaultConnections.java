@@ -37,8 +37,8 @@ public final class VaultConnections {
 
   private static AimConnection aim(Vault vault, Map<String, String> secrets, boolean sslVerify) {
     if (!vault.setting("cert").isEmpty() || secrets.containsKey("private_key")) {
-      // NOTE: stored client certificates are PEM text; the AIM client reads a PKCS#12 file, and
-      // the conversion is not written yet, so such vaults cannot be used.
+      // NOTE: stored client certificates are PEM text, but the AIM client reads a PKCS#12 file.
+      // The conversion is not written yet, so such vaults cannot be used.
       throw new InvalidVaultSettingException(
           "cert", "", "client certificates of stored CyberArk AIM vaults are not supported yet");
     }
@@ -47,7 +47,7 @@ public final class VaultConnections {
         sslVerify);
   }
 
-  /** The PVWA is reached over HTTPS at server_address, on port 443 unless port is set. */
+  /** Connects to the PVWA over HTTPS at server_address, on port 443 unless port is set. */
   private static PimConnection pim(Vault vault, Map<String, String> secrets, boolean sslVerify) {
     String port = vault.setting("port");
     URI url =

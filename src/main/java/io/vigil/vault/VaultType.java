@@ -13,8 +13,8 @@ import java.util.Set;
 
 /**
  * The vault types Qualys accepts, by their exact API strings, with the settings each one takes.
- * Vigil fetches secrets from CyberArk AIM, CyberArk PIM Suite and Wallix AdminBastion (WAB); the
- * other types can be stored and listed so that imported configurations keep them.
+ * Vigil fetches secrets from CyberArk AIM, CyberArk PIM Suite and Wallix AdminBastion (WAB). The
+ * other types can be stored and listed, so imported configurations keep them.
  */
 public enum VaultType {
   ARCON_PAM("ARCON PAM", List.of(optional("vault_service_type", "VAULT_SERVICE_TYPE"),
@@ -65,7 +65,7 @@ public enum VaultType {
     this.fields = fields;
   }
 
-  /** The exact string of the {@code type} and {@code vault_type} parameters and outputs. */
+  /** Returns the exact string of the {@code type} and {@code vault_type} parameters and outputs. */
   public String apiName() {
     return apiName;
   }
@@ -78,7 +78,7 @@ public enum VaultType {
     return fields.stream().filter(field -> field.name().equals(name)).findFirst();
   }
 
-  /** Whether Vigil can fetch secrets from vaults of this type at scan time. */
+  /** Returns whether Vigil can fetch secrets from vaults of this type at scan time. */
   public boolean supportsRetrieval() {
     return this == CYBERARK_AIM || this == CYBERARK_PIM_SUITE || this == WALLIX_ADMINBASTION;
   }
@@ -88,17 +88,17 @@ public enum VaultType {
    * it renamed the types is accepted on input, but never written.
    */
   public static Optional<VaultType> parse(String text) {
-    String wanted = text.trim().replace("Cyber-Ark", "CyberArk").replace("cyber-ark", "CyberArk")
+    String normalized = text.trim().replace("Cyber-Ark", "CyberArk").replace("cyber-ark", "CyberArk")
         .toLowerCase(Locale.ROOT);
     for (VaultType type : values()) {
-      if (type.apiName.toLowerCase(Locale.ROOT).equals(wanted)) {
+      if (type.apiName.toLowerCase(Locale.ROOT).equals(normalized)) {
         return Optional.of(type);
       }
     }
     return Optional.empty();
   }
 
-  /** Every type-specific parameter name of every type, for the API's list of known parameters. */
+  /** Returns every type-specific parameter name, for the API's list of known parameters. */
   public static Set<String> allFieldNames() {
     Set<String> names = new LinkedHashSet<>();
     for (VaultType type : values()) {

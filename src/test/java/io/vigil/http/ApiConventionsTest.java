@@ -56,7 +56,7 @@ class ApiConventionsTest {
         accounts.defaultSubscription().id(), SubscriptionType.ENTERPRISE, ApiLimits.SELF_HOSTED);
   }
 
-  /** A test-only resource that writes back what it received. */
+  /** Returns a test-only resource that writes back what it received. */
   static ApiResource probe(ClientParameters clients) {
     return ApiResource.of(
         PROBE,
@@ -322,7 +322,7 @@ class ApiConventionsTest {
 
   @Test
   void oversizedBodyGetsCode1926() throws Exception {
-    // Only the headers are sent: the declared length alone must get the answer, so the server
+    // Only the headers are sent: the declared length alone must get the response, so the server
     // never reads such a body.
     String credentials = java.util.Base64.getEncoder().encodeToString(
         ("admin:" + TestServer.ADMIN_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -345,8 +345,8 @@ class ApiConventionsTest {
 
   @Test
   void bodyWithoutCredentialsGetsCode2000() {
-    // A small body: with a large one the server may answer and close before the client has
-    // sent it all, and the client then sees a reset instead of the answer.
+    // A small body: with a large one the server may respond and close before the client has
+    // sent it all, and the client then sees a reset instead of the response.
     String body = "action=list&ids=50%zz" + "1".repeat(1_000);
 
     ApiReply reply = server.anonymous().post(PROBE, body);

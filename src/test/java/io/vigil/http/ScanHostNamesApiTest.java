@@ -82,7 +82,12 @@ class ScanHostNamesApiTest {
           long ip = rs.getLong("ip");
           boolean noIp = rs.wasNull();
           String name = rs.getString("host_name");
-          String host = name != null ? name : noIp ? "" : IpRange.format(ip);
+          String host = "";
+          if (name != null) {
+            host = name;
+          } else if (!noIp) {
+            host = IpRange.format(ip);
+          }
           return Map.entry(host, rs.getString("reason") + " " + rs.getString("tracking_method"));
         })
         .forEach(entry -> reasons.put(entry.getKey(), entry.getValue())));

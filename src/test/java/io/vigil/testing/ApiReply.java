@@ -46,12 +46,12 @@ public record ApiReply(int status, Map<String, List<String>> headers, byte[] bod
     }
   }
 
-  /** The SIMPLE_RETURN error code, or "" on success. */
+  /** Returns the SIMPLE_RETURN error code, or "" on success. */
   public String code() {
     return xpath("/SIMPLE_RETURN/RESPONSE/CODE");
   }
 
-  /** The SIMPLE_RETURN text. */
+  /** Returns the SIMPLE_RETURN text. */
   public String responseText() {
     return xpath("/SIMPLE_RETURN/RESPONSE/TEXT");
   }

@@ -64,7 +64,7 @@ public final class TestDatabase implements AutoCloseable {
     return settings;
   }
 
-  /** Data directory of the server under test; it also holds the H2 file on H2 runs. */
+  /** Data directory of the server under test; it also contains the H2 file on H2 runs. */
   public Path dataDir() {
     return dataDir;
   }

@@ -57,19 +57,19 @@ public final class TestServer implements AutoCloseable {
     return URI.create(scheme + "://127.0.0.1:" + server.port());
   }
 
-  /** A client with X-Requested-With and no credentials. */
+  /** Returns a client with X-Requested-With and no credentials. */
   public ApiClient anonymous() {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("X-Requested-With", "vigil-tests");
     return new ApiClient(uri(), BASE_URL, headers);
   }
 
-  /** A client that authenticates as admin with HTTP Basic. */
+  /** Returns a client that authenticates as admin with HTTP Basic. */
   public ApiClient admin() {
     return anonymous().withBasic("admin", ADMIN_PASSWORD);
   }
 
-  /** A client that authenticates with HTTP Basic as a user from {@link #addUser}. */
+  /** Returns a client that authenticates with HTTP Basic as a user from {@link #addUser}. */
   public ApiClient as(String login) {
     return anonymous().withBasic(login, USER_PASSWORD);
   }

@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * The networks the operator lets Vigil send probes to. Loopback (127.0.0.0/8 and ::1) is always
  * allowed; anything else only when the operator lists it (the {@code --scan-allow} setting). A
- * subscription's own IP list decides which of these hosts its scans may target; this policy is
- * the outer bound, checked again by the engine before any probe.
+ * subscription's own IP list decides which of these hosts its scans may target. This policy is
+ * the outer bound, and the engine checks it again before any probe.
  */
 public final class TargetPolicy {
   private static final TargetPolicy LOOPBACK_ONLY = new TargetPolicy(List.of());
@@ -52,7 +52,7 @@ public final class TargetPolicy {
     return false;
   }
 
-  /** The operator's ranges besides loopback, merged. */
+  /** Returns the operator's ranges besides loopback, merged. */
   public List<IpRange> allowedRanges() {
     return allowed;
   }
