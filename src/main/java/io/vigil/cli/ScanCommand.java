@@ -4,6 +4,8 @@ import io.vigil.VigilException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +18,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code vigil scan launch|list|show}: VM scans on a running Vigil server, through the same API
+ * {@code vigil scan launch|list|show|summary}: VM scans on a running Vigil server, through the same API
  * that Qualys clients call.
  */
 @Command(
@@ -162,6 +164,44 @@ final class ScanCommand {
     ScanReport.printHosts(out, results);
     out.println();
     ScanReport.printFindings(out, results);
+    return 0;
+  }
+
+  @Command(
+      name = "summary",
+      mixinStandardHelpOptions = true,
+      description = "List the target hosts that scans did not scan, and why: per scan,"
+          + " category (notvuln, cancelled, dead, excluded, unresolved, duplicate, aborted,"
+          + " blocked) and tracking method. With --explain, one line per host with the evidence"
+          + " the scan recorded.")
+  int summary(
+      @Mixin ApiOptions api,
+      @Option(names = "--since", paramLabel = "DATE",
+          description = "Scans launched on or after this day, YYYY-MM-DD in UTC (default 30"
+              + " days ago).") String since,
+      @Option(names = "--to", paramLabel = "DATE",
+          description = "Scans launched on or before this day, YYYY-MM-DD in UTC (default"
+              + " today).") String to,
+      @Option(names = "--category", paramLabel = "CATEGORIES", split = ",",
+          description = "Only these categories, comma-separated (default all).")
+          List<String> categories,
+      @Option(names = "--tracking", paramLabel = "METHOD",
+          description = "Only hosts tracked by IP, DNS, NETBIOS or EC2.") String tracking,
+      @Option(names = "--scan", paramLabel = "REF",
+          description = "Only the scan with this reference.") String scanRef,
+      @Option(names = "--explain",
+          description = "Print each host with its evidence: the probes that got no reply, the"
+              + " exclusion that matched, who cancelled the scan and when.") boolean explain) {
+    String from = since != null ? since
+        : LocalDate.now(ZoneOffset.UTC).minusDays(30).toString();
+    Map<String, String> params = ScanSummaryReport.parameters(from, to,
+        categories == null ? List.of() : categories, tracking, explain);
+    RemoteApi.Reply reply = api.connect(environment).get(ScanSummaryReport.PATH, params);
+    if (!reply.contentType().contains("json")) {
+      throw new VigilException("The server sent " + reply.contentType()
+          + " where a JSON scan summary was expected.");
+    }
+    ScanSummaryReport.print(out(), reply.body(), scanRef, explain);
     return 0;
   }
 

@@ -22,6 +22,9 @@ import java.util.regex.Pattern;
  * /api/2.0/fo/scan/summary/: the target hosts that scans launched in a date range did not scan,
  * per category and tracking method, as XML (the default), CSV or JSON. The output streams from
  * the database as it is read.
+ *
+ * <p>{@code show_evidence=1} is Vigil's own parameter: it adds each host's evidence to the
+ * output. Without it the output is Qualys' format unchanged.
  */
 final class ScanSummaryResource {
   static final String PATH = "/api/2.0/fo/scan/summary/";
@@ -59,7 +62,7 @@ final class ScanSummaryResource {
         PATH,
         ActionSpec.readAction("list")
             .required("scan_date_since")
-            .optional("scan_date_to", "output_format", "tracking_method")
+            .optional("scan_date_to", "output_format", "tracking_method", "show_evidence")
             .optional(INCLUDE.keySet().toArray(String[]::new))
             .handledBy(this::list));
   }
@@ -72,12 +75,12 @@ final class ScanSummaryResource {
     long subscription = request.subscription().id();
     switch (format) {
       case "CSV" -> response.stream("text/csv;charset=UTF-8", out -> {
-        ScanSummaryWriters.Csv csv = ScanSummaryWriters.csv(out);
+        ScanSummaryWriters.Csv csv = ScanSummaryWriters.csv(out, query.withEvidence());
         summaries.stream(subscription, query, csv);
         csv.finish();
       });
       case "JSON" -> response.stream("application/json;charset=UTF-8", out -> {
-        ScanSummaryWriters.Json json = ScanSummaryWriters.json(out);
+        ScanSummaryWriters.Json json = ScanSummaryWriters.json(out, query.withEvidence());
         summaries.stream(subscription, query, json);
         json.finish();
       });
@@ -127,7 +130,8 @@ final class ScanSummaryResource {
         since.atStartOfDay(ZoneOffset.UTC).toInstant(),
         to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
         reasons,
-        tracking);
+        tracking,
+        request.flag("show_evidence", false));
   }
 
   private static LocalDate date(ApiRequest request, String name) {

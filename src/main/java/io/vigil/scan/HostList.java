@@ -73,6 +73,14 @@ final class HostList {
     }
   }
 
+  /** Returns one host as a list of {@code tracking} writes it: by name, or else by address. */
+  static String entry(String tracking, Long ip, String hostName) {
+    if (ip == null || (!"IP".equals(tracking) && hostName != null)) {
+      return hostName == null ? "" : hostName;
+    }
+    return IpRange.format(ip);
+  }
+
   /** Returns the hosts as one line of text. */
   String text() {
     appendRange();

@@ -1,5 +1,6 @@
 package io.vigil.scan;
 
+import io.vigil.asset.TrackingMethod;
 import io.vigil.net.InvalidIpException;
 import io.vigil.net.IpRange;
 import java.io.IOException;
@@ -78,7 +79,8 @@ public final class HostNames {
       for (int i = 1; i < fields.length; i++) {
         String field = fields[i];
         if (field.toLowerCase(Locale.ROOT).startsWith("netbios=")) {
-          netbios.put(address, field.substring("netbios=".length()).toUpperCase(Locale.ROOT));
+          // Kept as written: the scan summary lists NetBIOS names the way the file spells them.
+          netbios.put(address, field.substring("netbios=".length()));
           continue;
         }
         String name = field.toLowerCase(Locale.ROOT);
@@ -104,6 +106,24 @@ public final class HostNames {
 
   public Optional<String> netbiosName(long address) {
     return Optional.ofNullable(netbiosByAddress.get(address));
+  }
+
+  /**
+   * Returns the name that lists a host tracked by {@code tracking}: none for IP tracking, the
+   * DNS name for DNS tracking. For NetBIOS tracking it is the NetBIOS name, or else the first
+   * label of the DNS name, which is the computer name that Windows registers under both.
+   */
+  public Optional<String> listedName(long address, TrackingMethod tracking) {
+    return switch (tracking) {
+      case IP -> Optional.empty();
+      case DNS -> dnsName(address);
+      case NETBIOS -> netbiosName(address).or(() -> dnsName(address).map(HostNames::firstLabel));
+    };
+  }
+
+  private static String firstLabel(String dnsName) {
+    int dot = dnsName.indexOf('.');
+    return dot > 0 ? dnsName.substring(0, dot) : dnsName;
   }
 
   private static List<String> read(Path file) {

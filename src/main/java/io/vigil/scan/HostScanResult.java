@@ -9,8 +9,10 @@ import java.util.List;
  *
  * @param address the scanned address
  * @param discovery whether the host replied and how
- * @param notScanned why the host has no results (DEAD or ABORTED), or null when it was scanned
- * @param abortMessage what stopped an ABORTED scan, else null
+ * @param notScanned why the host has no results (DEAD, NOT_VULNERABLE or ABORTED), or null when
+ *     it was scanned
+ * @param evidence what showed that reason: the probes a dead host left unanswered, the closed
+ *     ports of a host that is not vulnerable, or what stopped an aborted scan; null when scanned
  * @param portsScanned how many TCP ports the port scan probed; 0 when it did not run
  * @param services the open TCP ports in ascending order, with their services
  * @param findings the port findings in port order, then the host-level findings
@@ -21,7 +23,7 @@ public record HostScanResult(
     InetAddress address,
     Discovery discovery,
     NotScannedReason notScanned,
-    String abortMessage,
+    String evidence,
     int portsScanned,
     List<OpenService> services,
     List<Finding> findings,

@@ -2,8 +2,9 @@ package io.vigil.scan;
 
 /**
  * The reason a target host has no scan results, in the categories of Qualys' scan summary
- * ({@code include_hosts_summary_categories}). The scan engine itself produces only {@link #DEAD}
- * and {@link #ABORTED}; the scan service assigns the others before or after the engine runs.
+ * ({@code include_hosts_summary_categories}). The scan engine itself produces {@link #DEAD},
+ * {@link #NOT_VULNERABLE} and {@link #ABORTED}; the scan service assigns the others before or
+ * after the engine runs.
  */
 public enum NotScannedReason {
   /** The host is on the subscription's excluded-IP list. */
@@ -16,7 +17,10 @@ public enum NotScannedReason {
   UNRESOLVED("unresolved", "unresolved"),
   /** The host appeared more than once in the target list. */
   DUPLICATE("duplicate", "duplicate"),
-  /** The host was scanned and had no findings that the report includes. */
+  /**
+   * The host replied to discovery, but none of the option profile's TCP ports is open. Every
+   * check of Vigil's engine needs an open port, so the host cannot have a finding.
+   */
   NOT_VULNERABLE("not_vulnerable", "notvuln"),
   /** The host scan stopped before it was complete: an error, a time limit or an interrupt. */
   ABORTED("aborted", "aborted"),

@@ -41,7 +41,7 @@ final class ScanHostStore {
    * nothing, when the host was no longer pending (already stored, or the scan was cancelled).
    */
   boolean commitHost(long scanId, long ip, HostScanResult result, TrackingMethod tracking,
-      Instant now) {
+      String listedName, Instant now) {
     return jdbi.inTransaction(
         handle -> {
           int updated =
@@ -59,7 +59,8 @@ final class ScanHostStore {
           }
           if (!result.scanned()) {
             ScanStore.insertNotScanned(handle, scanId,
-                List.of(new NotScannedHost(ip, null, result.notScanned(), tracking)));
+                List.of(new NotScannedHost(ip, listedName, result.notScanned(), tracking,
+                    result.evidence())));
             return true;
           }
           PreparedBatch findings =
@@ -90,8 +91,10 @@ final class ScanHostStore {
   /**
    * Moves every pending host of a cancelled scan to 'cancelled' and records it as not scanned,
    * in one transaction.
+   *
+   * @param cancelled returns the record of a pending host's address
    */
-  int cancelPendingHosts(long scanId, LongFunction<TrackingMethod> tracking) {
+  int cancelPendingHosts(long scanId, LongFunction<NotScannedHost> cancelled) {
     return jdbi.inTransaction(
         handle -> {
           List<Long> pending =
@@ -110,8 +113,7 @@ final class ScanHostStore {
               .execute();
           List<NotScannedHost> hosts = new ArrayList<>();
           for (long ip : pending) {
-            hosts.add(new NotScannedHost(ip, null, NotScannedReason.CANCELLED,
-                tracking.apply(ip)));
+            hosts.add(cancelled.apply(ip));
           }
           ScanStore.insertNotScanned(handle, scanId, hosts);
           return pending.size();
@@ -199,7 +201,8 @@ final class ScanHostStore {
         handle ->
             handle
                 .createQuery(
-                    "SELECT ip, host_name, reason, tracking_method FROM scan_host_not_scanned"
+                    "SELECT ip, host_name, reason, tracking_method, evidence"
+                        + " FROM scan_host_not_scanned"
                         + " WHERE scan_id = :id ORDER BY ip NULLS LAST, host_name, id")
                 .bind("id", scanId)
                 .map((rs, ctx) -> mapNotScanned(rs))
@@ -216,7 +219,7 @@ final class ScanHostStore {
       }
     }
     return new NotScannedHost(address, rs.getString("host_name"), reason,
-        TrackingMethod.valueOf(rs.getString("tracking_method")));
+        TrackingMethod.valueOf(rs.getString("tracking_method")), rs.getString("evidence"));
   }
 
 }

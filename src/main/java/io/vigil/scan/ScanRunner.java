@@ -1,10 +1,7 @@
 package io.vigil.scan;
 
-import java.util.Optional;
-
-import io.vigil.asset.TrackingMethod;
-
 import io.vigil.asset.AssetScope;
+import io.vigil.asset.TrackingMethod;
 import io.vigil.net.IpRange;
 import io.vigil.scan.ScanState.SubState;
 import io.vigil.scan.engine.ScanEngine;
@@ -229,11 +226,15 @@ final class ScanRunner {
     }
     long ip = IpRange.toNumber(result.address());
     TrackingMethod tracking = assets.trackingMethod(scan.subscriptionId(), ip);
-    boolean stored =
-        hosts.commitHost(scan.id(), ip, named(result, ip, tracking), tracking, clock.instant());
-    if (stored) {
+    HostScanResult named = named(result, ip, tracking);
+    boolean stored = hosts.commitHost(scan.id(), ip, named, tracking,
+        names.listedName(ip, tracking).orElse(null), clock.instant());
+    if (stored && named.scanned()) {
       log.info("Scan host finished: ref={} ip={} alive={} findings={}", scan.ref(), result.ip(),
           result.discovery().alive(), result.findings().size());
+    } else if (stored) {
+      log.info("Scan host not scanned: ref={} ip={} reason={} evidence={}", scan.ref(),
+          result.ip(), named.notScanned().summaryCategory(), named.evidence());
     }
   }
 
@@ -251,9 +252,11 @@ final class ScanRunner {
         tracking == TrackingMethod.DNS && dns.isEmpty()
             || tracking == TrackingMethod.NETBIOS && names.netbiosName(ip).isEmpty();
     if (unresolved) {
+      String kind = tracking == TrackingMethod.DNS ? "DNS" : "NetBIOS";
       return new HostScanResult(result.address(), result.discovery(), NotScannedReason.UNRESOLVED,
-          null, result.portsScanned(), List.of(), List.of(), result.startedAt(),
-          result.finishedAt());
+          "scanned, but the hosts file has no " + kind + " name for " + result.ip()
+              + ", which its " + kind + " tracking needs to report it",
+          result.portsScanned(), List.of(), List.of(), result.startedAt(), result.finishedAt());
     }
     if (dns.isEmpty()) {
       return result;

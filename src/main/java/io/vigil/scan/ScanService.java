@@ -1,11 +1,13 @@
 package io.vigil.scan;
 
 import io.vigil.asset.AssetScope;
+import io.vigil.asset.TrackingMethod;
 import io.vigil.db.Database;
 import io.vigil.db.Dialect;
 import io.vigil.scan.engine.TargetPolicy;
 import io.vigil.net.IpRange;
 import io.vigil.scan.ScanState.SubState;
+import io.vigil.wire.QualysTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -145,8 +147,13 @@ public final class ScanService implements AutoCloseable {
     }
     runner.stop(scan.id());
     scheduler.unschedule(scan.id());
-    int cancelled = hosts.cancelPendingHosts(
-        scan.id(), ip -> assets.trackingMethod(subscriptionId, ip));
+    String evidence = "the scan was cancelled by " + login + " at "
+        + QualysTime.format(clock.instant()) + ", before this host was done";
+    int cancelled = hosts.cancelPendingHosts(scan.id(), ip -> {
+      TrackingMethod tracking = assets.trackingMethod(subscriptionId, ip);
+      return new NotScannedHost(ip, names.listedName(ip, tracking).orElse(null),
+          NotScannedReason.CANCELLED, tracking, evidence);
+    });
     log.info("Scan cancelled: ref={} hostsCancelled={} by={}", ref, cancelled, login);
   }
 

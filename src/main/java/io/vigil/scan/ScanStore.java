@@ -123,8 +123,8 @@ final class ScanStore {
   static void insertNotScanned(Handle handle, long scanId, List<NotScannedHost> hosts) {
     PreparedBatch batch =
         handle.prepareBatch(
-            "INSERT INTO scan_host_not_scanned (scan_id, ip, host_name, reason, tracking_method)"
-                + " VALUES (:id, :ip, :name, :reason, :tracking)");
+            "INSERT INTO scan_host_not_scanned (scan_id, ip, host_name, reason, tracking_method,"
+                + " evidence) VALUES (:id, :ip, :name, :reason, :tracking, :evidence)");
     for (NotScannedHost host : hosts) {
       batch
           .bind("id", scanId)
@@ -132,9 +132,17 @@ final class ScanStore {
           .bind("name", host.hostName())
           .bind("reason", host.reason().category())
           .bind("tracking", host.trackingMethod().name())
+          .bind("evidence", fitEvidence(host.evidence()))
           .add();
     }
     execute(batch);
+  }
+
+  /** Cuts evidence to the column's 2,000 characters, marking the cut with "...". */
+  private static String fitEvidence(String evidence) {
+    int max = 2000;
+    return evidence == null || evidence.length() <= max
+        ? evidence : evidence.substring(0, max - 3) + "...";
   }
 
   Optional<Scan> findById(long id) {

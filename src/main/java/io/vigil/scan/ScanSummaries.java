@@ -1,11 +1,14 @@
 package io.vigil.scan;
 
+import io.vigil.scan.ScanSummarySink.HostEvidence;
 import java.io.IOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
@@ -43,7 +46,7 @@ public final class ScanSummaries {
   /** One host not scanned, with its scan. */
   private record Row(
       long scanId, String ref, Instant launchedAt, String reason, String tracking, Long ip,
-      String hostName) {}
+      String hostName, String evidence) {}
 
   /**
    * Streams the summary of a subscription's scans to {@code sink}: scans by ascending launch
@@ -57,6 +60,7 @@ public final class ScanSummaries {
     }
     String sql =
         "SELECT s.id, s.ref, s.launched_at, n.reason, n.tracking_method, n.ip, n.host_name"
+            + (query.withEvidence() ? ", n.evidence" : "")
             + " FROM scan s JOIN scan_host_not_scanned n ON n.scan_id = s.id"
             + " WHERE s.subscription_id = :sub AND s.launched_at >= :since"
             + " AND s.launched_at < :until AND n.reason IN (<reasons>)"
@@ -78,7 +82,8 @@ public final class ScanSummaries {
           if (query.trackingMethod() != null) {
             statement.bind("tracking", query.trackingMethod());
           }
-          try (Stream<Row> rows = statement.map((rs, ctx) -> map(rs)).stream()) {
+          boolean withEvidence = query.withEvidence();
+          try (Stream<Row> rows = statement.map((rs, ctx) -> map(rs, withEvidence)).stream()) {
             group(rows.iterator(), sink);
           }
         });
@@ -88,13 +93,16 @@ public final class ScanSummaries {
   private static void group(Iterator<Row> rows, ScanSummarySink sink) throws IOException {
     Row group = null;
     HostList hosts = null;
+    List<HostEvidence> evidence = new ArrayList<>();
     while (rows.hasNext()) {
       Row row = rows.next();
       boolean newScan = group == null || group.scanId() != row.scanId();
       boolean newList = newScan || !group.reason().equals(row.reason())
           || !group.tracking().equals(row.tracking());
       if (group != null && newList) {
-        sink.hostSummary(summaryCategory(group.reason()), group.tracking(), hosts.text());
+        sink.hostSummary(summaryCategory(group.reason()), group.tracking(), hosts.text(),
+            List.copyOf(evidence));
+        evidence.clear();
       }
       if (group != null && newScan) {
         sink.endScan();
@@ -107,9 +115,14 @@ public final class ScanSummaries {
         hosts = new HostList(row.tracking());
       }
       hosts.add(row.ip(), row.hostName());
+      if (row.evidence() != null) {
+        evidence.add(new HostEvidence(HostList.entry(row.tracking(), row.ip(), row.hostName()),
+            row.evidence()));
+      }
     }
     if (group != null) {
-      sink.hostSummary(summaryCategory(group.reason()), group.tracking(), hosts.text());
+      sink.hostSummary(summaryCategory(group.reason()), group.tracking(), hosts.text(),
+          List.copyOf(evidence));
       sink.endScan();
     }
   }
@@ -136,11 +149,16 @@ public final class ScanSummaries {
     return sql.append(" ELSE ").append(values.size()).append(" END").toString();
   }
 
-  private static Row map(ResultSet rs) throws SQLException {
+  /** Maps a row; its evidence is null without {@code withEvidence}, else never null. */
+  private static Row map(ResultSet rs, boolean withEvidence) throws SQLException {
     long ip = rs.getLong("ip");
     Long address = rs.wasNull() ? null : ip;
+    String evidence = null;
+    if (withEvidence) {
+      evidence = Objects.requireNonNullElse(rs.getString("evidence"), "");
+    }
     return new Row(rs.getLong("id"), rs.getString("ref"),
         OptionProfileService.instant(rs, "launched_at"), rs.getString("reason"),
-        rs.getString("tracking_method"), address, rs.getString("host_name"));
+        rs.getString("tracking_method"), address, rs.getString("host_name"), evidence);
   }
 }

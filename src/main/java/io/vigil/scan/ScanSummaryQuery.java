@@ -11,9 +11,14 @@ import java.util.Set;
  * @param reasons the categories to list
  * @param trackingMethod only hosts tracked this way ("IP", "DNS", "NETBIOS", "EC2"), or null
  *     for every tracking method
+ * @param withEvidence whether each host's evidence goes to the sink too
  */
 public record ScanSummaryQuery(
-    Instant since, Instant until, Set<NotScannedReason> reasons, String trackingMethod) {
+    Instant since,
+    Instant until,
+    Set<NotScannedReason> reasons,
+    String trackingMethod,
+    boolean withEvidence) {
 
   public ScanSummaryQuery {
     reasons = Set.copyOf(reasons);

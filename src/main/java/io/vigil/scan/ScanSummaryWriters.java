@@ -1,6 +1,7 @@
 package io.vigil.scan;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.vigil.scan.ScanSummarySink.HostEvidence;
 import io.vigil.wire.QualysTime;
 import io.vigil.wire.XmlOutput;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.QuoteMode;
@@ -49,10 +51,18 @@ public final class ScanSummaryWriters {
           .element("SCAN_DATE", QualysTime.format(scanDate));
     }
 
+    /**
+     * Writes HOST_SUMMARY, then with evidence one HOST_EVIDENCE per host, an element that only
+     * Vigil's DTD declares.
+     */
     @Override
-    public void hostSummary(String category, String tracking, String hosts) {
+    public void hostSummary(String category, String tracking, String hosts,
+        List<HostEvidence> evidence) {
       xml.elementWithAttributes("HOST_SUMMARY", hosts, "category", category,
           "tracking", tracking);
+      for (HostEvidence host : evidence) {
+        xml.elementWithAttributes("HOST_EVIDENCE", host.evidence(), "host", host.host());
+      }
     }
 
     @Override
@@ -69,10 +79,11 @@ public final class ScanSummaryWriters {
 
   /**
    * Returns a sink that writes CSV as in Qualys' sample: a header row, then one row per host
-   * list, every field quoted, lines ended with LF.
+   * list, every field quoted, lines ended with LF. With {@code withEvidence} the header has a
+   * sixth column, EVIDENCE, and each row is one host with its evidence.
    */
-  public static Csv csv(OutputStream out) throws IOException {
-    return new Csv(out);
+  public static Csv csv(OutputStream out, boolean withEvidence) throws IOException {
+    return new Csv(out, withEvidence);
   }
 
   /** Writes CSV; {@link Csv#finish} flushes it. */
@@ -81,13 +92,19 @@ public final class ScanSummaryWriters {
         CSVFormat.RFC4180.builder().setQuoteMode(QuoteMode.ALL).setRecordSeparator("\n").get();
 
     private final CSVPrinter csv;
+    private final boolean withEvidence;
     private String ref;
     private String scanDate;
 
-    private Csv(OutputStream out) throws IOException {
+    private Csv(OutputStream out, boolean withEvidence) throws IOException {
       Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
       this.csv = new CSVPrinter(writer, FORMAT);
-      csv.printRecord("SCAN_REF", "SCAN_DATE", "CATEGORY", "TRACKING", "HOSTS");
+      this.withEvidence = withEvidence;
+      if (withEvidence) {
+        csv.printRecord("SCAN_REF", "SCAN_DATE", "CATEGORY", "TRACKING", "HOSTS", "EVIDENCE");
+      } else {
+        csv.printRecord("SCAN_REF", "SCAN_DATE", "CATEGORY", "TRACKING", "HOSTS");
+      }
     }
 
     @Override
@@ -97,8 +114,15 @@ public final class ScanSummaryWriters {
     }
 
     @Override
-    public void hostSummary(String category, String tracking, String hosts) throws IOException {
-      csv.printRecord(ref, scanDate, category, tracking, hosts);
+    public void hostSummary(String category, String tracking, String hosts,
+        List<HostEvidence> evidence) throws IOException {
+      if (!withEvidence) {
+        csv.printRecord(ref, scanDate, category, tracking, hosts);
+        return;
+      }
+      for (HostEvidence host : evidence) {
+        csv.printRecord(ref, scanDate, category, tracking, host.host(), host.evidence());
+      }
     }
 
     @Override
@@ -113,18 +137,21 @@ public final class ScanSummaryWriters {
 
   /**
    * Returns a sink that writes one JSON array with one object per scan (scanRef, scanDate,
-   * hostSummary), with "/" written as "\/" as Qualys writes it.
+   * hostSummary), with "/" written as "\/" as Qualys writes it. With {@code withEvidence} each
+   * hostSummary object also has "evidence", an array of {host, evidence} objects.
    */
-  public static Json json(OutputStream out) throws IOException {
-    return new Json(out);
+  public static Json json(OutputStream out, boolean withEvidence) throws IOException {
+    return new Json(out, withEvidence);
   }
 
   /** Writes JSON; {@link Json#finish} closes the array. */
   public static final class Json implements ScanSummarySink {
     private final JsonGenerator json;
+    private final boolean withEvidence;
 
-    private Json(OutputStream out) throws IOException {
+    private Json(OutputStream out, boolean withEvidence) throws IOException {
       this.json = ResultsJson.open(out);
+      this.withEvidence = withEvidence;
       json.writeStartArray();
     }
 
@@ -137,11 +164,22 @@ public final class ScanSummaryWriters {
     }
 
     @Override
-    public void hostSummary(String category, String tracking, String hosts) throws IOException {
+    public void hostSummary(String category, String tracking, String hosts,
+        List<HostEvidence> evidence) throws IOException {
       json.writeStartObject();
       json.writeStringField("category", category);
       json.writeStringField("tracking", tracking);
       json.writeStringField("hosts", hosts);
+      if (withEvidence) {
+        json.writeArrayFieldStart("evidence");
+        for (HostEvidence host : evidence) {
+          json.writeStartObject();
+          json.writeStringField("host", host.host());
+          json.writeStringField("evidence", host.evidence());
+          json.writeEndObject();
+        }
+        json.writeEndArray();
+      }
       json.writeEndObject();
     }
 

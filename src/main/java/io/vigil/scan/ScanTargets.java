@@ -7,7 +7,10 @@ import io.vigil.scan.engine.TargetPolicy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns the target parameters of a launch into the hosts to scan and the hosts to skip. Only
@@ -51,20 +54,26 @@ final class ScanTargets {
       List<IpRange> excludedPerScan) {
     List<NotScannedHost> notScanned = new ArrayList<>();
     List<IpRange> withNames = new ArrayList<>(requested);
+    Map<Long, String> addedByName = new HashMap<>();
     for (String name : hostNames) {
       List<Long> addresses = names.addresses(name);
       if (addresses.isEmpty()) {
-        notScanned.add(
-            new NotScannedHost(null, name, NotScannedReason.UNRESOLVED, TrackingMethod.DNS));
+        notScanned.add(new NotScannedHost(null, name, NotScannedReason.UNRESOLVED,
+            TrackingMethod.DNS, "the hosts file has no address for " + name
+                + ", and Vigil sends no DNS query"));
         continue;
       }
       for (long address : addresses) {
         if (contains(IpRange.merge(withNames), address)) {
           // The address is already a target, by IP or by another name: one scan probes it once.
-          notScanned.add(
-              new NotScannedHost(address, name, NotScannedReason.DUPLICATE, TrackingMethod.IP));
+          String first = addedByName.containsKey(address)
+              ? "the name " + addedByName.get(address) : "the ip parameter or an asset group";
+          notScanned.add(duplicate(scope, names, subscriptionId, address, name,
+              name + " resolves to " + IpRange.format(address) + ", which the scan already"
+                  + " targets through " + first));
         } else {
           withNames.add(IpRange.single(address));
+          addedByName.put(address, name);
         }
       }
     }
@@ -75,46 +84,75 @@ final class ScanTargets {
           "ip", describe(target), "the target has " + size + " addresses; one scan may have at"
               + " most " + MAX_TARGET_HOSTS + ", so split it into several scans");
     }
-    List<IpRange> exclusions = new ArrayList<>(excludedPerScan);
-    exclusions.addAll(scope.excludedRanges(subscriptionId, now));
-    List<IpRange> excluded = IpRange.merge(exclusions);
+    List<IpRange> perScan = IpRange.merge(excludedPerScan);
+    List<IpRange> global = IpRange.merge(scope.excludedRanges(subscriptionId, now));
     List<IpRange> scannable = IpRange.merge(scope.scannableRanges(subscriptionId));
 
     List<Long> toScan = new ArrayList<>();
     List<IpRange> excludedHits = new ArrayList<>();
     for (IpRange range : target) {
       for (long address = range.first(); address <= range.last(); address++) {
-        if (contains(excluded, address)) {
-          excludedHits.add(IpRange.single(address));
-          notScanned.add(skipped(scope, subscriptionId, address, NotScannedReason.EXCLUDED));
-        } else if (!contains(scannable, address) || !policy.allows(address)) {
+        Optional<IpRange> scanExclusion = find(perScan, address);
+        Optional<IpRange> globalExclusion = find(global, address);
+        String evidence = null;
+        NotScannedReason reason = NotScannedReason.EXCLUDED;
+        if (scanExclusion.isPresent()) {
+          evidence = "excluded by the scan's exclude_ip_per_scan entry " + scanExclusion.get();
+        } else if (globalExclusion.isPresent()) {
+          evidence = "on the subscription's excluded IP list, entry " + globalExclusion.get();
+        } else if (!contains(scannable, address)) {
           // Blocked: outside the subscription's IPs, or outside the networks the operator
           // allows Vigil to probe (--scan-allow).
-          notScanned.add(skipped(scope, subscriptionId, address, NotScannedReason.BLOCKED));
-        } else {
-          toScan.add(address);
+          reason = NotScannedReason.BLOCKED;
+          evidence = "not among the subscription's IPs";
+        } else if (!policy.allows(address)) {
+          reason = NotScannedReason.BLOCKED;
+          evidence = "outside the networks this server may scan (" + policy
+              + "); the operator sets them with vigil serve --scan-allow";
         }
+        if (evidence == null) {
+          toScan.add(address);
+          continue;
+        }
+        if (reason == NotScannedReason.EXCLUDED) {
+          excludedHits.add(IpRange.single(address));
+        }
+        TrackingMethod tracking = scope.trackingMethod(subscriptionId, address);
+        notScanned.add(new NotScannedHost(address,
+            names.listedName(address, tracking).orElse(null), reason, tracking, evidence));
       }
     }
     return new Resolved(target, toScan, notScanned, IpRange.merge(excludedHits));
   }
 
-  private static NotScannedHost skipped(
-      AssetScope scope, long subscriptionId, long address, NotScannedReason reason) {
-    return new NotScannedHost(
-        address, null, reason, scope.trackingMethod(subscriptionId, address));
+  /**
+   * Returns a duplicate host. It is listed by the requested name under DNS tracking, so that the
+   * summary shows which name was the duplicate, and by its NetBIOS name under NetBIOS tracking.
+   */
+  private static NotScannedHost duplicate(AssetScope scope, HostNames names, long subscriptionId,
+      long address, String name, String evidence) {
+    TrackingMethod tracking = scope.trackingMethod(subscriptionId, address);
+    String listed = tracking == TrackingMethod.NETBIOS
+        ? names.listedName(address, tracking).orElse(null) : name;
+    return new NotScannedHost(address, listed, NotScannedReason.DUPLICATE, tracking, evidence);
   }
 
   /** Returns whether a sorted list of disjoint ranges contains the address. */
   static boolean contains(List<IpRange> sortedRanges, long address) {
+    return find(sortedRanges, address).isPresent();
+  }
+
+  /** Returns the range of a sorted list of disjoint ranges that contains the address. */
+  static Optional<IpRange> find(List<IpRange> sortedRanges, long address) {
     int index =
         Collections.binarySearch(
             sortedRanges, IpRange.single(address), (a, b) -> Long.compare(a.first(), b.first()));
     if (index >= 0) {
-      return true;
+      return Optional.of(sortedRanges.get(index));
     }
     int before = -index - 2;
-    return before >= 0 && sortedRanges.get(before).contains(address);
+    return before >= 0 && sortedRanges.get(before).contains(address)
+        ? Optional.of(sortedRanges.get(before)) : Optional.empty();
   }
 
   /** Returns ranges as the API writes them: "10.0.0.1, 10.0.0.5-10.0.0.9". */

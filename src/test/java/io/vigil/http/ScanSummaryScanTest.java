@@ -28,16 +28,20 @@ class ScanSummaryScanTest {
   @BeforeAll
   static void start() throws Exception {
     targets = new ScanTargetFixture().ssh("127.0.0.61", "SSH-2.0-OpenSSH_9.2p1");
+    // 127.0.0.64 listens so that it is scanned, and then unresolved because it has no name.
+    targets.silent("127.0.0.64");
     for (int host = 71; host <= 74; host++) {
       targets.silent("127.0.0." + host);
     }
     FixedAssetScope scope = new FixedAssetScope()
         .scannable("127.0.0.0-127.0.0.255")
         .exclude("127.0.0.63")
-        .trackByDns("127.0.0.64");
+        .trackByDns("127.0.0.64")
+        .trackByDns("127.0.0.83");
     server = TestServer.builder()
         .assetScope(scope)
-        .hostNames("127.0.0.61 web61.vigil.test alias61.vigil.test\n")
+        .hostNames("127.0.0.61 web61.vigil.test alias61.vigil.test\n"
+            + "127.0.0.83 quiet83.vigil.test\n")
         .start();
     targets.createProfile(server, "Fast", 500, 4);
     targets.createProfile(server, "Slow", 1500, 1);
@@ -84,6 +88,55 @@ class ScanSummaryScanTest {
         .findFirst().orElseThrow(() -> new AssertionError(reply.text()));
     assertThat(row).matches("\"" + ref + "\",\"[0-9T:Z-]{20}\",\"cancelled\",\"IP\","
         + "\"127\\.0\\.0\\.7[0-9](-127\\.0\\.0\\.74)?\"");
+  }
+
+  @Test
+  void hostsWithoutOpenPortAreNotVulnerable() throws Exception {
+    // Nothing listens on these addresses, so each refuses the profile's one port: alive, and
+    // with no open port there is nothing to check.
+    String ref = launch(server, "scan_title", "closed", "option_title", "Fast",
+        "ip", "127.0.0.80-127.0.0.84, 127.0.0.86");
+    awaitState(server, ref, "Finished");
+
+    ApiReply reply = server.admin().get(SUMMARY + "?action=list&include_dead=0"
+        + "&include_notvuln=1&scan_date_since=" + today());
+    ApiReply explained = server.admin().get(SUMMARY + "?action=list&include_dead=0"
+        + "&include_notvuln=1&show_evidence=1&scan_date_since=" + today());
+
+    assertThat(hostSummaries(reply, ref)).containsExactly(
+        List.of("notvuln", "IP", "127.0.0.80-127.0.0.82, 127.0.0.84, 127.0.0.86"),
+        List.of("notvuln", "DNS", "quiet83.vigil.test"));
+    String evidence = "//SCAN_SUMMARY[SCAN_REF='" + ref + "']/HOST_EVIDENCE";
+    assertThat(explained.count(evidence)).isEqualTo(6);
+    assertThat(explained.xpath(evidence + "[@host='quiet83.vigil.test']"))
+        .isEqualTo("alive (TCP port " + targets.port() + " refused the connection), but none of"
+            + " the 1 TCP ports of the option profile is open: 1 refused the connection, 0 got"
+            + " no reply");
+    assertThat(reply.count("//HOST_EVIDENCE")).isZero();
+  }
+
+  @Test
+  void evidenceNamesWhatSkippedEachHost() throws Exception {
+    String ref = launch(server, "scan_title", "explained", "option_title", "Fast",
+        "ip", "127.0.0.61, 127.0.0.63, 127.0.1.9", "exclude_ip_per_scan", "127.0.0.62",
+        "fqdn", "alias61.vigil.test,missing.vigil.test");
+    awaitState(server, ref, "Finished");
+
+    ApiReply reply = server.admin().get(SUMMARY + "?action=list&include_dead=0"
+        + "&include_excluded=1&include_unresolved=1&include_blocked=1&include_duplicate=1"
+        + "&show_evidence=1&output_format=json&scan_date_since=" + today());
+
+    assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+    String json = reply.text();
+    assertThat(json).contains("{\"host\":\"127.0.0.63\",\"evidence\":\"on the subscription's"
+        + " excluded IP list, entry 127.0.0.63\"}");
+    assertThat(json).contains("{\"host\":\"missing.vigil.test\",\"evidence\":\"the hosts file"
+        + " has no address for missing.vigil.test, and Vigil sends no DNS query\"}");
+    assertThat(json).contains("{\"host\":\"127.0.0.61\",\"evidence\":\"alias61.vigil.test"
+        + " resolves to 127.0.0.61, which the scan already targets through the ip parameter or"
+        + " an asset group\"}");
+    assertThat(json).contains("{\"host\":\"127.0.1.9\",\"evidence\":\"not among the"
+        + " subscription's IPs\"}");
   }
 
   private static String today() {

@@ -104,8 +104,8 @@ public final class ScanEngine {
       InetAddress address, Discovery found, Instant start, HostDeadline deadline,
       Notifier notifier) {
     if (!found.alive() && !options.scanDeadHosts()) {
-      return new HostScanResult(address, found, NotScannedReason.DEAD, null, 0, List.of(),
-          List.of(), start, clock.instant());
+      return new HostScanResult(address, found, NotScannedReason.DEAD, found.evidence(), 0,
+          List.of(), List.of(), start, clock.instant());
     }
     Map<Integer, PortState> states = portScanner.scan(address, options.tcpPorts(), deadline);
     List<Integer> open = states.entrySet().stream()
@@ -114,16 +114,33 @@ public final class ScanEngine {
         .toList();
     notifier.run(() -> notifier.listener().portsScanned(address, open));
     Discovery discovery = found.alive() ? found : portScanEvidence(found, states);
+    if (!discovery.alive()) {
+      return new HostScanResult(address, discovery, NotScannedReason.DEAD,
+          discovery.evidence() + " The port scan of " + states.size()
+              + " TCP ports got no reply either.",
+          states.size(), List.of(), List.of(), start, clock.instant());
+    }
+    if (open.isEmpty()) {
+      // Every check of the engine reads an open TCP port, so a host without one cannot have a
+      // finding: it is not vulnerable, and service detection has nothing to do.
+      return new HostScanResult(address, discovery, NotScannedReason.NOT_VULNERABLE,
+          notVulnerableEvidence(discovery, states), states.size(), List.of(), List.of(), start,
+          clock.instant());
+    }
     List<OpenService> services =
         new DetectionRun(detector, address, deadline, notifier).detect(open);
     Instant end = clock.instant();
-    if (!discovery.alive()) {
-      return new HostScanResult(address, discovery, NotScannedReason.DEAD, null, states.size(),
-          List.of(), List.of(), start, end);
-    }
     List<Finding> findings = FindingBuilder.build(services, start, end);
     return new HostScanResult(
         address, discovery, null, null, states.size(), services, findings, start, end);
+  }
+
+  private static String notVulnerableEvidence(Discovery discovery,
+      Map<Integer, PortState> states) {
+    long refused = states.values().stream().filter(state -> state == PortState.CLOSED).count();
+    return "alive (" + discovery.evidence() + "), but none of the " + states.size()
+        + " TCP ports of the option profile is open: " + refused + " refused the connection, "
+        + (states.size() - refused) + " got no reply";
   }
 
   /** With "scan dead hosts" on, a port that accepts or refuses in the port scan proves the host. */

@@ -46,7 +46,7 @@ class AbortTest {
       HostScanResult result = engine.scanHost(loopback, moveClock);
 
       assertThat(result.notScanned()).isEqualTo(NotScannedReason.ABORTED);
-      assertThat(result.abortMessage())
+      assertThat(result.evidence())
           .isEqualTo("the host scan took longer than maxHostDuration PT10M");
       assertThat(result.discovery().alive()).isTrue();
       assertThat(result.findings()).isEmpty();
@@ -75,7 +75,7 @@ class AbortTest {
       scan.join(60_000);
 
       assertThat(result.get().notScanned()).isEqualTo(NotScannedReason.ABORTED);
-      assertThat(result.get().abortMessage()).isEqualTo("the scan thread was interrupted");
+      assertThat(result.get().evidence()).isEqualTo("the scan thread was interrupted");
       assertThat(flagKept).isTrue();
     }
   }
