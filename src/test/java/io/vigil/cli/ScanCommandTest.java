@@ -318,4 +318,48 @@ class ScanCommandTest {
     assertThat(result.err()).isEqualTo("vigil: Invalid server URL 'ftp://127.0.0.1:21': use"
         + " http://HOST:PORT or https://HOST:PORT.\n");
   }
+
+  @Test
+  void summaryListsSkippedHostPerScan() {
+    CommandRunner.Result result =
+        vigil.run("scan", "summary", "--url", url(), "--scan", waitedRef);
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.outLines().get(0)).matches("SCAN +DATE +CATEGORY +TRACKING +HOSTS");
+    assertThat(result.outLines()).hasSize(2);
+    assertThat(result.outLines().get(1)).matches(waitedRef.replace(".", "\\.")
+        + " +[0-9T:Z-]{20} +blocked +IP +127\\.0\\.0\\.152");
+  }
+
+  @Test
+  void summaryExplainPrintsEvidence() {
+    CommandRunner.Result result = vigil.run("scan", "summary", "--url", url(), "--scan",
+        waitedRef, "--category", "blocked,dead", "--explain");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.outLines()).containsExactly(
+        "SCAN                   CATEGORY  TRACKING  HOST         EVIDENCE",
+        waitedRef + "  blocked   IP        127.0.0.152  not among the subscription's IPs");
+  }
+
+  @Test
+  void summaryRejectsUnknownCategory() {
+    CommandRunner.Result result =
+        vigil.run("scan", "summary", "--url", url(), "--category", "lost");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err()).isEqualTo("vigil: Invalid category lost: use one of notvuln,"
+        + " cancelled, dead, excluded, unresolved, duplicate, aborted, blocked.\n");
+  }
+
+  @Test
+  void summaryPassesApiErrorOn() {
+    CommandRunner.Result result =
+        vigil.run("scan", "summary", "--url", url(), "--since", "2999-01-01");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err()).startsWith("vigil: parameter scan_date_since has invalid value:"
+        + " 2999-01-01 (must not be after today, ");
+    assertThat(result.err()).endsWith("(code 1905)\n");
+  }
 }

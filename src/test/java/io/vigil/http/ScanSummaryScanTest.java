@@ -82,12 +82,22 @@ class ScanSummaryScanTest {
 
     ApiReply reply = server.admin().get(SUMMARY + "?action=list&include_dead=0"
         + "&include_cancelled=1&output_format=csv&scan_date_since=" + today());
+    ApiReply explained = server.admin().get(SUMMARY + "?action=list&include_dead=0"
+        + "&include_cancelled=1&output_format=csv&show_evidence=1&scan_date_since=" + today());
 
     assertThat(cancel.responseText()).isEqualTo("Cancelling scan");
     String row = reply.text().lines().filter(line -> line.startsWith("\"" + ref + "\""))
         .findFirst().orElseThrow(() -> new AssertionError(reply.text()));
     assertThat(row).matches("\"" + ref + "\",\"[0-9T:Z-]{20}\",\"cancelled\",\"IP\","
         + "\"127\\.0\\.0\\.7[0-9](-127\\.0\\.0\\.74)?\"");
+    assertThat(explained.text().lines().findFirst().orElseThrow()).isEqualTo(
+        "\"SCAN_REF\",\"SCAN_DATE\",\"CATEGORY\",\"TRACKING\",\"HOSTS\",\"EVIDENCE\"");
+    List<String> hostRows = explained.text().lines()
+        .filter(line -> line.startsWith("\"" + ref + "\"")).toList();
+    assertThat(hostRows).isNotEmpty();
+    assertThat(hostRows.get(hostRows.size() - 1)).matches("\"" + ref + "\",\"[0-9T:Z-]{20}\","
+        + "\"cancelled\",\"IP\",\"127\\.0\\.0\\.74\",\"the scan was cancelled by "
+        + "admin at [0-9T:Z-]{20}, before this host was done\"");
   }
 
   @Test

@@ -16,6 +16,11 @@ final class HostDeadline {
     this.limit = limit;
   }
 
+  private static String describe(Duration limit) {
+    long seconds = limit.toSeconds();
+    return seconds % 60 == 0 ? seconds / 60 + " min" : seconds + " s";
+  }
+
   /**
    * Throws when the deadline has passed or the thread was interrupted, so a scan stops between
    * probes.
@@ -26,7 +31,8 @@ final class HostDeadline {
     }
     if (clock.instant().isAfter(end)) {
       throw new HostScanAbortedException(
-          "the host scan took longer than maxHostDuration " + limit);
+          "the host scan took longer than the option profile's limit of " + describe(limit)
+              + " per host");
     }
   }
 }
