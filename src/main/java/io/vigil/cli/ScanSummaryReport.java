@@ -16,7 +16,7 @@ import java.util.Map;
 final class ScanSummaryReport {
   static final String PATH = "/api/2.0/fo/scan/summary/";
 
-  /** The include_* parameter of every category; the command asks for all of them by default. */
+  /** The include_* parameter of every category; the command requests all of them by default. */
   static final Map<String, String> CATEGORIES = new LinkedHashMap<>();
 
   static {
@@ -55,8 +55,8 @@ final class ScanSummaryReport {
       params.put("scan_date_to", to);
     }
     for (Map.Entry<String, String> category : CATEGORIES.entrySet()) {
-      boolean wanted = categories.isEmpty() || categories.contains(category.getKey());
-      params.put(category.getValue(), wanted ? "1" : "0");
+      boolean selected = categories.isEmpty() || categories.contains(category.getKey());
+      params.put(category.getValue(), selected ? "1" : "0");
     }
     if (tracking != null) {
       params.put("tracking_method", tracking);

@@ -49,7 +49,7 @@ final class ScanHostStore {
                   .createUpdate(
                       "UPDATE scan_host SET status = 'done', alive = :alive, finished_at = :now"
                           + " WHERE scan_id = :id AND ip = :ip AND status = 'pending'")
-                  .bind("alive", result.scanned() && result.discovery().alive())
+                  .bind("alive", countsAsAlive(result))
                   .bind("now", now)
                   .bind("id", scanId)
                   .bind("ip", ip)
@@ -86,6 +86,16 @@ final class ScanHostStore {
           ScanStore.execute(findings);
           return true;
         });
+  }
+
+  /**
+   * Returns whether the host counts toward the scan's active hosts: it was scanned and replied,
+   * or it replied and had no open port to scan (not vulnerable).
+   */
+  private static boolean countsAsAlive(HostScanResult result) {
+    boolean scannedOrNotVulnerable =
+        result.scanned() || result.notScanned() == NotScannedReason.NOT_VULNERABLE;
+    return scannedOrNotVulnerable && result.discovery().alive();
   }
 
   /**
