@@ -145,7 +145,7 @@ public final class VigilServer implements AutoCloseable {
               database,
               profiles,
               scope,
-              TargetPolicy.allowing(settings.scanAllow()),
+              TargetPolicy.of(settings.scanAllow(), settings.scanDeny()),
               HostNames.fromDataDir(settings.dataDir()),
               clock);
       ApiResources.Builder resources = ApiResources.builder(AccessPolicy.standard());

@@ -91,6 +91,15 @@ final class ServeCommand implements Callable<Integer> {
           + " loopback only. Targets outside it are recorded as blocked.")
   String scanAllow;
 
+  @Option(
+      names = "--scan-deny",
+      defaultValue = "${env:VIGIL_SCAN_DENY}",
+      paramLabel = "RANGES",
+      description = "Networks that scans never probe, even inside loopback or --scan-allow, as"
+          + " comma-separated CIDR blocks, ranges or addresses (env VIGIL_SCAN_DENY). Targets in"
+          + " it are recorded as blocked.")
+  String scanDeny;
+
   @Override
   public Integer call() throws Exception {
     Settings settings = settings();
@@ -161,17 +170,18 @@ final class ServeCommand implements Callable<Integer> {
         Duration.ofMinutes(sessionTimeoutMinutes),
         maxSessionsPerUser,
         adminPassword == null || adminPassword.isEmpty() ? null : adminPassword,
-        scanAllowRanges());
+        ranges("--scan-allow", scanAllow),
+        ranges("--scan-deny", scanDeny));
   }
 
-  private List<IpRange> scanAllowRanges() {
-    if (scanAllow == null || scanAllow.isBlank()) {
+  private static List<IpRange> ranges(String option, String value) {
+    if (value == null || value.isBlank()) {
       return List.of();
     }
     try {
-      return IpRange.parseList(scanAllow);
+      return IpRange.parseList(value);
     } catch (InvalidIpException e) {
-      throw new InvalidSettingsException("Invalid --scan-allow: " + e.getMessage());
+      throw new InvalidSettingsException("Invalid " + option + ": " + e.getMessage());
     }
   }
 }

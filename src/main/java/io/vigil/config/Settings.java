@@ -26,6 +26,7 @@ import java.util.Locale;
  * @param adminPassword password given to the first Manager on an empty database, or null to
  *     generate one
  * @param scanAllow networks besides loopback that scans may probe; empty allows loopback only
+ * @param scanDeny networks that scans never probe, even inside loopback or {@code scanAllow}
  */
 public record Settings(
     String host,
@@ -37,10 +38,28 @@ public record Settings(
     Duration sessionTimeout,
     int maxSessionsPerUser,
     String adminPassword,
-    List<IpRange> scanAllow) {
+    List<IpRange> scanAllow,
+    List<IpRange> scanDeny) {
 
   public Settings {
     scanAllow = List.copyOf(scanAllow);
+    scanDeny = List.copyOf(scanDeny);
+  }
+
+  /** Settings without a deny list. */
+  public Settings(
+      String host,
+      int port,
+      Path dataDir,
+      DatabaseSettings database,
+      String baseUrl,
+      TlsSettings tls,
+      Duration sessionTimeout,
+      int maxSessionsPerUser,
+      String adminPassword,
+      List<IpRange> scanAllow) {
+    this(host, port, dataDir, database, baseUrl, tls, sessionTimeout, maxSessionsPerUser,
+        adminPassword, scanAllow, List.of());
   }
 
   /** Settings that let scans probe loopback only. */
@@ -55,13 +74,19 @@ public record Settings(
       int maxSessionsPerUser,
       String adminPassword) {
     this(host, port, dataDir, database, baseUrl, tls, sessionTimeout, maxSessionsPerUser,
-        adminPassword, List.of());
+        adminPassword, List.of(), List.of());
   }
 
   /** Returns these settings with scans allowed to probe {@code ranges} besides loopback. */
   public Settings withScanAllow(List<IpRange> ranges) {
     return new Settings(host, port, dataDir, database, baseUrl, tls, sessionTimeout,
-        maxSessionsPerUser, adminPassword, ranges);
+        maxSessionsPerUser, adminPassword, ranges, scanDeny);
+  }
+
+  /** Returns these settings with scans never probing {@code ranges}. */
+  public Settings withScanDeny(List<IpRange> ranges) {
+    return new Settings(host, port, dataDir, database, baseUrl, tls, sessionTimeout,
+        maxSessionsPerUser, adminPassword, scanAllow, ranges);
   }
 
   /** Default inactivity limit of an API session, as on Qualys. */
@@ -155,7 +180,8 @@ public record Settings(
     return String.format(
         Locale.ROOT,
         "host=%s port=%d dataDir=%s db=%s dbUser=%s dbPassword=%s baseUrl=%s tls=%s"
-            + " sessionTimeoutMinutes=%d maxSessionsPerUser=%d adminPassword=%s scanAllow=%s",
+            + " sessionTimeoutMinutes=%d maxSessionsPerUser=%d adminPassword=%s scanAllow=%s"
+            + " scanDeny=%s",
         host,
         port,
         dataDir.toAbsolutePath(),
@@ -167,7 +193,8 @@ public record Settings(
         sessionTimeout.toMinutes(),
         maxSessionsPerUser,
         mask(adminPassword),
-        scanAllow.isEmpty() ? "loopback" : "loopback," + scanAllow);
+        scanAllow.isEmpty() ? "loopback" : "loopback," + scanAllow,
+        scanDeny.isEmpty() ? "none" : scanDeny);
   }
 
   private static String mask(String secret) {

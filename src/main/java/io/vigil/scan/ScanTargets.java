@@ -101,10 +101,14 @@ final class ScanTargets {
         } else if (globalExclusion.isPresent()) {
           evidence = "on the subscription's excluded IP list, entry " + globalExclusion.get();
         } else if (!contains(scannable, address)) {
-          // Blocked: outside the subscription's IPs, or outside the networks the operator
-          // allows Vigil to probe (--scan-allow).
+          // Blocked: outside the subscription's IPs, on the operator's deny list
+          // (--scan-deny), or outside the networks the operator allows (--scan-allow).
           reason = NotScannedReason.BLOCKED;
           evidence = "not among the subscription's IPs";
+        } else if (policy.deniedRange(address) != null) {
+          reason = NotScannedReason.BLOCKED;
+          evidence = "on the operator's deny list, entry " + policy.deniedRange(address)
+              + " (vigil serve --scan-deny)";
         } else if (!policy.allows(address)) {
           reason = NotScannedReason.BLOCKED;
           evidence = "outside the networks this server may scan (" + policy

@@ -105,6 +105,7 @@ public final class TestServer implements AutoCloseable {
     private String hostNames;
     private TestDatabase database;
     private List<IpRange> scanAllow = List.of();
+    private List<IpRange> scanDeny = List.of();
 
     public Builder clock(Clock clock) {
       this.clock = clock;
@@ -150,6 +151,12 @@ public final class TestServer implements AutoCloseable {
       return this;
     }
 
+    /** Keeps scans from probing these networks, like the {@code --scan-deny} setting. */
+    public Builder scanDeny(List<IpRange> ranges) {
+      this.scanDeny = List.copyOf(ranges);
+      return this;
+    }
+
     /**
      * Runs the server on this database instead of a fresh one, so a test can start a second
      * server on the first one's data. The test closes the database itself.
@@ -184,7 +191,8 @@ public final class TestServer implements AutoCloseable {
                 sessionTimeout,
                 maxSessionsPerUser,
                 ADMIN_PASSWORD)
-            .withScanAllow(scanAllow);
+            .withScanAllow(scanAllow)
+            .withScanDeny(scanDeny);
         VigilServer server =
             VigilServer.start(settings, clock, bootstrap -> {}, resources, assetScope);
         return new TestServer(database, ownsDatabase, server);

@@ -43,7 +43,11 @@ class HostDiscoveryTest {
     assertThat(result.discovery().alive()).isTrue();
     assertThat(result.discovery().evidence())
         .isEqualTo("TCP port " + closed + " refused the connection");
-    assertThat(result.scanned()).isTrue();
+    // Alive, but with its only port closed there is nothing to check.
+    assertThat(result.notScanned()).isEqualTo(NotScannedReason.NOT_VULNERABLE);
+    assertThat(result.evidence()).isEqualTo("alive (TCP port " + closed + " refused the"
+        + " connection), but none of the 1 TCP ports of the option profile is open: 1 refused"
+        + " the connection, 0 got no reply");
     assertThat(result.services()).isEmpty();
   }
 
@@ -128,7 +132,7 @@ class HostDiscoveryTest {
     assertThatThrownBy(() -> engine.scanHost(documentation, new RecordingListener(events)))
         .isInstanceOf(TargetNotAllowedException.class)
         .hasMessage("target 192.0.2.1 is not allowed: Vigil scans only loopback and the networks"
-            + " listed in --scan-allow");
+            + " listed in --scan-allow, except those in --scan-deny");
     assertThatThrownBy(() -> engine.scanHosts(List.of(loopback, documentation), ScanListener.NONE))
         .isInstanceOf(TargetNotAllowedException.class);
     assertThat(events).isEmpty();

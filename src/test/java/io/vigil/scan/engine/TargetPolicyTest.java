@@ -30,6 +30,31 @@ class TargetPolicyTest {
   }
 
   @Test
+  void deniedNetworksWinOverAllowed() throws Exception {
+    TargetPolicy policy = TargetPolicy.of(List.of(IpRange.parse("198.18.0.0/15")),
+        List.of(IpRange.parse("198.18.0.8-198.18.0.9"), IpRange.parse("127.0.0.5")));
+
+    assertThat(policy.allows(InetAddress.getByName("198.18.0.7"))).isTrue();
+    assertThat(policy.allows(InetAddress.getByName("198.18.0.9"))).isFalse();
+    assertThat(policy.allows(InetAddress.getByName("127.0.0.5"))).isFalse();
+    assertThat(policy.allows(InetAddress.getByName("127.0.0.6"))).isTrue();
+    assertThat(policy.allows(InetAddress.getByName("::1"))).isTrue();
+    assertThat(policy.deniedRange(IpRange.toNumber("198.18.0.8")))
+        .isEqualTo(IpRange.parse("198.18.0.8-198.18.0.9"));
+    assertThat(policy.deniedRange(IpRange.toNumber("198.18.0.7"))).isNull();
+  }
+
+  @Test
+  void engineRefusesDeniedLoopbackAddress() throws Exception {
+    ScanEngine engine = new ScanEngine(ScanOptions.builder().build(), java.time.Clock.systemUTC(),
+        TargetPolicy.of(List.of(), List.of(IpRange.parse("127.0.0.5"))));
+
+    assertThatThrownBy(() -> engine.scanHost(InetAddress.getByName("127.0.0.5"), null))
+        .isInstanceOf(TargetNotAllowedException.class)
+        .hasMessageContaining("--scan-deny");
+  }
+
+  @Test
   void engineRefusesTargetsOutsidePolicy() throws Exception {
     ScanEngine engine =
         new ScanEngine(ScanOptions.builder().build(), java.time.Clock.systemUTC(),
