@@ -18,12 +18,13 @@ import org.opentest4j.TestAbortedException;
 
 /**
  * A Linux network namespace with a veth pair to the host, for scan tests that need more than
- * loopback, such as an address where no host replies. The host side gets 198.18.N.1/29 and the
- * namespace side 198.18.N.2/29 (198.18.0.0/15 is reserved for benchmark tests by RFC 2544), so
- * 198.18.N.3 to .6 are on the link with nothing behind them. Before returning, {@link #create}
- * checks with {@code ip route get} that each of these addresses routes through this veth, so no
- * probe can leave the machine. {@link #close()} stops the listeners and deletes the veth pair
- * and the namespace.
+ * loopback, such as an address where no host replies. The link is 198.18.N.0 with a prefix of
+ * /24 to /29, /29 by default (198.18.0.0/15 is reserved for benchmark tests by RFC 2544). The
+ * host side gets 198.18.N.1 and the namespace side 198.18.N.2, so the other addresses of the
+ * link have nothing behind them until {@link #addNamespaceAddress} assigns them to the
+ * namespace side. Before returning, {@link #create} checks with {@code ip route get} that every
+ * address of the link from 198.18.N.2 up routes through this veth, so no probe can leave the
+ * machine. {@link #close()} stops the listeners and deletes the veth pair and the namespace.
  *
  * <p>Needs root and the ip command of iproute2; without them {@link #create} skips the test.
  */
@@ -35,25 +36,43 @@ public final class NetworkNamespace implements AutoCloseable {
   private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(20);
   private static final Duration LISTENER_TIMEOUT = Duration.ofSeconds(20);
 
+  /** Prefix length of the link that {@link #create()} makes. */
+  public static final int DEFAULT_PREFIX_LENGTH = 29;
+
   private final String name;
   private final String hostInterface;
   private final int subnet;
+  private final int prefixLength;
   private final List<Process> listeners = new ArrayList<>();
 
-  private NetworkNamespace(String name, String hostInterface, int subnet) {
+  private NetworkNamespace(String name, String hostInterface, int subnet, int prefixLength) {
     this.name = name;
     this.hostInterface = hostInterface;
     this.subnet = subnet;
+    this.prefixLength = prefixLength;
   }
 
   /** Creates the namespace and the veth pair on a random 198.18.N.0/29 that no link uses. */
   public static NetworkNamespace create() {
+    return create(DEFAULT_PREFIX_LENGTH);
+  }
+
+  /**
+   * Creates the namespace and the veth pair on a random 198.18.N.0 link of this prefix length,
+   * 24 to 29, on which no address is in use.
+   */
+  public static NetworkNamespace create(int prefixLength) {
+    if (prefixLength < 24 || prefixLength > 29) {
+      throw new IllegalArgumentException("Prefix length " + prefixLength + " is outside 24 to 29,"
+          + " the links that fit in one 198.18.N.0/24");
+    }
     RealDaemon.assumeInstalled(IP, "iproute2");
     RealDaemon.assumeRoot("creating network namespaces and veth links needs CAP_NET_ADMIN");
     SecureRandom random = new SecureRandom();
     String id = HexFormat.of().formatHex(random.generateSeed(4));
-    int subnet = freeSubnet(random);
-    NetworkNamespace namespace = new NetworkNamespace("vigil-test-" + id, "vgl" + id, subnet);
+    int subnet = freeSubnet(random, prefixLength);
+    NetworkNamespace namespace =
+        new NetworkNamespace("vigil-test-" + id, "vgl" + id, subnet, prefixLength);
     try {
       namespace.ip("netns", "add", namespace.name);
     } catch (IllegalStateException e) {
@@ -89,19 +108,56 @@ public final class NetworkNamespace implements AutoCloseable {
     return address(3);
   }
 
-  private String address(int host) {
+  /** Returns the link's prefix length, such as 29 for 198.18.N.0/29. */
+  public int prefixLength() {
+    return prefixLength;
+  }
+
+  /** Returns the highest host number of the link: 6 on a /29, 30 on a /27. */
+  public int lastHost() {
+    return (1 << (32 - prefixLength)) - 2;
+  }
+
+  /**
+   * Returns the address 198.18.N.{@code host} of the link.
+   *
+   * @throws IllegalArgumentException unless {@code host} is from 1 to {@link #lastHost()}
+   */
+  public String address(int host) {
+    if (host < 1 || host > lastHost()) {
+      throw new IllegalArgumentException("Host " + host + " is not on the /" + prefixLength
+          + " link; use 1 to " + lastHost());
+    }
     return "198.18." + subnet + "." + host;
   }
 
+  /**
+   * Assigns 198.18.N.{@code host} to the namespace side too, so that it replies like a host:
+   * it refuses connections to closed ports and accepts them on ports that a listener binds.
+   */
+  public String addNamespaceAddress(int host) {
+    String address = address(host);
+    if (host == 1) {
+      throw new IllegalArgumentException(address + " is the host side of the veth");
+    }
+    ip("-n", name, "addr", "add", address + "/" + prefixLength, "dev", peerInterface());
+    requireRouteThroughVeth(address);
+    return address;
+  }
+
+  private String peerInterface() {
+    return hostInterface + "n";
+  }
+
   private void configure() {
-    String peer = hostInterface + "n";
+    String peer = peerInterface();
     ip("link", "add", hostInterface, "type", "veth", "peer", "name", peer, "netns", name);
-    ip("addr", "add", hostAddress() + "/29", "dev", hostInterface);
+    ip("addr", "add", hostAddress() + "/" + prefixLength, "dev", hostInterface);
     ip("link", "set", hostInterface, "up");
-    ip("-n", name, "addr", "add", namespaceAddress() + "/29", "dev", peer);
+    ip("-n", name, "addr", "add", namespaceAddress() + "/" + prefixLength, "dev", peer);
     ip("-n", name, "link", "set", peer, "up");
     ip("-n", name, "link", "set", "lo", "up");
-    for (int host = 2; host <= 6; host++) {
+    for (int host = 2; host <= lastHost(); host++) {
       requireRouteThroughVeth(address(host));
     }
   }
@@ -124,15 +180,26 @@ public final class NetworkNamespace implements AutoCloseable {
    * never accepts. Returns once both sockets listen.
    */
   public void startListener(int port, int stalledPort, Path log) {
+    List<String> arguments = new ArrayList<>(List.of(namespaceAddress(), Integer.toString(port)));
+    if (stalledPort > 0) {
+      arguments.add(Integer.toString(stalledPort));
+    }
+    startListener(arguments, log);
+  }
+
+  /**
+   * Starts one {@link NamespaceListener} inside the namespace with sockets given as
+   * {@code MODE=ADDRESS:PORT}, such as {@code silent=198.18.N.9:2222}; see its documentation for
+   * the modes. The addresses must be the namespace's. Returns once every socket listens. The
+   * listener writes one line per accepted connection to {@code log}.
+   */
+  public void startListener(List<String> sockets, Path log) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     String classes = Path.of(NamespaceListener.class.getProtectionDomain().getCodeSource()
         .getLocation().getPath()).toString();
     List<String> command = new ArrayList<>(List.of(IP.toString(), "netns", "exec", name, java,
-        "-Xmx32m", "-cp", classes, NamespaceListener.class.getName(), namespaceAddress(),
-        Integer.toString(port)));
-    if (stalledPort > 0) {
-      command.add(Integer.toString(stalledPort));
-    }
+        "-Xmx32m", "-cp", classes, NamespaceListener.class.getName()));
+    command.addAll(sockets);
     Process process;
     try {
       process = new ProcessBuilder(command).redirectErrorStream(true)
@@ -152,9 +219,11 @@ public final class NetworkNamespace implements AutoCloseable {
     }
   }
 
-  /** Stops the listeners, then deletes the veth pair and the namespace, even after errors. */
-  @Override
-  public void close() {
+  /**
+   * Stops the listeners. The namespace keeps its addresses, so connections to them are refused
+   * from then on.
+   */
+  public void stopListeners() {
     for (Process listener : listeners) {
       listener.destroy();
       try {
@@ -166,6 +235,13 @@ public final class NetworkNamespace implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
+    listeners.clear();
+  }
+
+  /** Stops the listeners, then deletes the veth pair and the namespace, even after errors. */
+  @Override
+  public void close() {
+    stopListeners();
     List<String> failures = new ArrayList<>();
     // Deleting one end of a veth pair deletes the other end too. After a failed setup some
     // objects may not exist, so each step runs even when an earlier one failed.
@@ -200,15 +276,17 @@ public final class NetworkNamespace implements AutoCloseable {
     return RealDaemon.run(command, COMMAND_TIMEOUT);
   }
 
-  /** Picks N so that no link has an address in 198.18.N.0/29 yet. */
-  private static int freeSubnet(SecureRandom random) {
+  /** Picks N so that no link has an address in 198.18.N.0/{@code prefixLength} yet. */
+  private static int freeSubnet(SecureRandom random, int prefixLength) {
     for (int attempt = 0; attempt < 20; attempt++) {
       int subnet = 1 + random.nextInt(254);
-      if (ip("-o", "addr", "show", "to", "198.18." + subnet + ".0/29").isBlank()) {
+      String network = "198.18." + subnet + ".0/" + prefixLength;
+      if (ip("-o", "addr", "show", "to", network).isBlank()) {
         return subnet;
       }
     }
-    throw new IllegalStateException("No free 198.18.N.0/29 subnet found in 20 attempts");
+    throw new IllegalStateException("No free 198.18.N.0/" + prefixLength + " subnet found in 20"
+        + " attempts");
   }
 
   private static String readLog(Path log) {
