@@ -64,6 +64,23 @@ public final class XmlValidator {
 
   /** Validates a document against the DTD from one source. */
   public static void validate(byte[] document, String baseUrl, DtdSource source) {
+    parse(document, source.toString(), systemId -> openDtd(systemId, baseUrl, source));
+  }
+
+  /**
+   * Validates a document against the DTD in {@code dtdFile}, whatever system id its DOCTYPE
+   * names, such as a DTD that a test extracted from published documentation.
+   */
+  public static void validate(byte[] document, Path dtdFile) {
+    parse(document, dtdFile.toString(), systemId -> Files.newInputStream(dtdFile));
+  }
+
+  /** Opens the DTD of a system id. */
+  private interface DtdOpener {
+    InputStream open(String systemId) throws IOException;
+  }
+
+  private static void parse(byte[] document, String dtdName, DtdOpener dtds) {
     List<String> errors = new ArrayList<>();
     try {
       SAXParserFactory factory = SAXParserFactory.newInstance();
@@ -72,7 +89,7 @@ public final class XmlValidator {
       SAXParser parser = factory.newSAXParser();
       var reader = parser.getXMLReader();
       reader.setEntityResolver(
-          (publicId, systemId) -> new InputSource(openDtd(systemId, baseUrl, source)));
+          (publicId, systemId) -> new InputSource(dtds.open(systemId)));
       reader.setErrorHandler(collector(errors));
       reader.setContentHandler(new DefaultHandler());
       InputSource input = new InputSource(new ByteArrayInputStream(document));
@@ -85,7 +102,7 @@ public final class XmlValidator {
     if (!errors.isEmpty()) {
       throw new AssertionError(
           "XML is not valid against the "
-              + source
+              + dtdName
               + " DTD: "
               + String.join("; ", errors)
               + "\n"
