@@ -92,41 +92,56 @@ final class ScanTargets {
     List<IpRange> excludedHits = new ArrayList<>();
     for (IpRange range : target) {
       for (long address = range.first(); address <= range.last(); address++) {
-        Optional<IpRange> scanExclusion = find(perScan, address);
-        Optional<IpRange> globalExclusion = find(global, address);
-        String evidence = null;
-        NotScannedReason reason = NotScannedReason.EXCLUDED;
-        if (scanExclusion.isPresent()) {
-          evidence = "excluded by the scan's exclude_ip_per_scan entry " + scanExclusion.get();
-        } else if (globalExclusion.isPresent()) {
-          evidence = "on the subscription's excluded IP list, entry " + globalExclusion.get();
-        } else if (!contains(scannable, address)) {
-          // Blocked: outside the subscription's IPs, on the operator's deny list
-          // (--scan-deny), or outside the networks the operator allows (--scan-allow).
-          reason = NotScannedReason.BLOCKED;
-          evidence = "not among the subscription's IPs";
-        } else if (policy.deniedRange(address) != null) {
-          reason = NotScannedReason.BLOCKED;
-          evidence = "on the operator's deny list, entry " + policy.deniedRange(address)
-              + " (vigil serve --scan-deny)";
-        } else if (!policy.allows(address)) {
-          reason = NotScannedReason.BLOCKED;
-          evidence = "outside the networks this server may scan (" + policy
-              + "); the operator sets them with vigil serve --scan-allow";
-        }
-        if (evidence == null) {
+        Skip skip = skip(address, perScan, global, scannable, policy);
+        if (skip == null) {
           toScan.add(address);
           continue;
         }
-        if (reason == NotScannedReason.EXCLUDED) {
+        if (skip.reason() == NotScannedReason.EXCLUDED) {
           excludedHits.add(IpRange.single(address));
         }
         TrackingMethod tracking = scope.trackingMethod(subscriptionId, address);
         notScanned.add(new NotScannedHost(address,
-            names.listedName(address, tracking).orElse(null), reason, tracking, evidence));
+            names.listedName(address, tracking).orElse(null), skip.reason(), tracking,
+            skip.evidence()));
       }
     }
     return new Resolved(target, toScan, notScanned, IpRange.merge(excludedHits));
+  }
+
+  /** The reason a target address is skipped before the scan, with its evidence. */
+  private record Skip(NotScannedReason reason, String evidence) {}
+
+  /**
+   * Returns why the address is skipped, or null when it is scanned. Exclusions come first, then
+   * the blocks: outside the subscription's IPs, on the operator's deny list (--scan-deny), or
+   * outside the networks the operator allows (--scan-allow).
+   */
+  private static Skip skip(long address, List<IpRange> perScan, List<IpRange> global,
+      List<IpRange> scannable, TargetPolicy policy) {
+    Optional<IpRange> scanExclusion = find(perScan, address);
+    if (scanExclusion.isPresent()) {
+      return new Skip(NotScannedReason.EXCLUDED,
+          "excluded by the scan's exclude_ip_per_scan entry " + scanExclusion.get());
+    }
+    Optional<IpRange> globalExclusion = find(global, address);
+    if (globalExclusion.isPresent()) {
+      return new Skip(NotScannedReason.EXCLUDED,
+          "on the subscription's excluded IP list, entry " + globalExclusion.get());
+    }
+    if (!contains(scannable, address)) {
+      return new Skip(NotScannedReason.BLOCKED, "not among the subscription's IPs");
+    }
+    IpRange denied = policy.deniedRange(address);
+    if (denied != null) {
+      return new Skip(NotScannedReason.BLOCKED,
+          "on the operator's deny list, entry " + denied + " (vigil serve --scan-deny)");
+    }
+    if (!policy.allows(address)) {
+      return new Skip(NotScannedReason.BLOCKED, "outside the networks this server may scan ("
+          + policy + "); the operator sets them with vigil serve --scan-allow");
+    }
+    return null;
   }
 
   /**
