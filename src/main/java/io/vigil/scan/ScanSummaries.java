@@ -12,6 +12,8 @@ import java.util.Objects;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Streams the scan summary: the target hosts that scans launched in a date range did not scan,
@@ -19,6 +21,8 @@ import org.jdbi.v3.core.statement.Query;
  * memory contains one host list at a time, never the whole summary.
  */
 public final class ScanSummaries {
+  private static final Logger log = LoggerFactory.getLogger(ScanSummaries.class);
+
   /** Category order of the output, as in Qualys' sample: notvuln, cancelled, dead, ... */
   static final List<NotScannedReason> CATEGORY_ORDER =
       List.of(
@@ -83,14 +87,23 @@ public final class ScanSummaries {
             statement.bind("tracking", query.trackingMethod());
           }
           boolean withEvidence = query.withEvidence();
+          long start = System.nanoTime();
           try (Stream<Row> rows = statement.map((rs, ctx) -> map(rs, withEvidence)).stream()) {
-            group(rows.iterator(), sink);
+            Counts counts = group(rows.iterator(), sink);
+            log.info("Scan summary streamed: subscription={} scans={} hosts={} evidence={}"
+                    + " ms={}", subscriptionId, counts.scans(), counts.hosts(), withEvidence,
+                (System.nanoTime() - start) / 1_000_000);
           }
         });
   }
 
+  /** The number of scans and hosts a summary listed. */
+  private record Counts(long scans, long hosts) {}
+
   /** Sends the rows to the sink, one host list per run of equal scan, reason and tracking. */
-  private static void group(Iterator<Row> rows, ScanSummarySink sink) throws IOException {
+  private static Counts group(Iterator<Row> rows, ScanSummarySink sink) throws IOException {
+    long scans = 0;
+    long hostCount = 0;
     Row group = null;
     HostList hosts = null;
     List<HostEvidence> evidence = new ArrayList<>();
@@ -109,12 +122,14 @@ public final class ScanSummaries {
       }
       if (newScan) {
         sink.startScan(row.ref(), row.launchedAt());
+        scans++;
       }
       if (newList) {
         group = row;
         hosts = new HostList(row.tracking());
       }
       hosts.add(row.ip(), row.hostName());
+      hostCount++;
       if (row.evidence() != null) {
         evidence.add(new HostEvidence(HostList.entry(row.tracking(), row.ip(), row.hostName()),
             row.evidence()));
@@ -125,6 +140,7 @@ public final class ScanSummaries {
           List.copyOf(evidence));
       sink.endScan();
     }
+    return new Counts(scans, hostCount);
   }
 
   private static List<String> categoryNames() {
