@@ -3,6 +3,8 @@ package io.vigil.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vigil.VigilException;
+import io.vigil.scan.NotScannedReason;
+import io.vigil.scan.ScanSummaries;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -16,18 +18,13 @@ import java.util.Map;
 final class ScanSummaryReport {
   static final String PATH = "/api/2.0/fo/scan/summary/";
 
-  /** The include_* parameter of every category; the command requests all of them by default. */
-  static final Map<String, String> CATEGORIES = new LinkedHashMap<>();
+  /** The categories in output order, by the names the summary writes. */
+  static final Map<String, NotScannedReason> CATEGORIES = new LinkedHashMap<>();
 
   static {
-    CATEGORIES.put("notvuln", "include_notvuln");
-    CATEGORIES.put("cancelled", "include_cancelled");
-    CATEGORIES.put("dead", "include_dead");
-    CATEGORIES.put("excluded", "include_excluded");
-    CATEGORIES.put("unresolved", "include_unresolved");
-    CATEGORIES.put("duplicate", "include_duplicate");
-    CATEGORIES.put("aborted", "include_aborted");
-    CATEGORIES.put("blocked", "include_blocked");
+    for (NotScannedReason reason : ScanSummaries.CATEGORY_ORDER) {
+      CATEGORIES.put(reason.summaryCategory(), reason);
+    }
   }
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -54,9 +51,9 @@ final class ScanSummaryReport {
     if (to != null) {
       params.put("scan_date_to", to);
     }
-    for (Map.Entry<String, String> category : CATEGORIES.entrySet()) {
+    for (Map.Entry<String, NotScannedReason> category : CATEGORIES.entrySet()) {
       boolean selected = categories.isEmpty() || categories.contains(category.getKey());
-      params.put(category.getValue(), selected ? "1" : "0");
+      params.put(category.getValue().includeParameter(), selected ? "1" : "0");
     }
     if (tracking != null) {
       params.put("tracking_method", tracking);

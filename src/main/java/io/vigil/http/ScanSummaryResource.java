@@ -32,18 +32,13 @@ final class ScanSummaryResource {
 
   private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
-  /** The include_* parameters, their categories and defaults: only dead hosts are on. */
+  /** The include_* parameters and their categories. Only include_dead is on by default. */
   private static final Map<String, NotScannedReason> INCLUDE = new LinkedHashMap<>();
 
   static {
-    INCLUDE.put("include_dead", NotScannedReason.DEAD);
-    INCLUDE.put("include_excluded", NotScannedReason.EXCLUDED);
-    INCLUDE.put("include_unresolved", NotScannedReason.UNRESOLVED);
-    INCLUDE.put("include_cancelled", NotScannedReason.CANCELLED);
-    INCLUDE.put("include_notvuln", NotScannedReason.NOT_VULNERABLE);
-    INCLUDE.put("include_blocked", NotScannedReason.BLOCKED);
-    INCLUDE.put("include_duplicate", NotScannedReason.DUPLICATE);
-    INCLUDE.put("include_aborted", NotScannedReason.ABORTED);
+    for (NotScannedReason reason : NotScannedReason.values()) {
+      INCLUDE.put(reason.includeParameter(), reason);
+    }
   }
 
   private static final List<String> FORMATS = List.of("XML", "CSV", "JSON");

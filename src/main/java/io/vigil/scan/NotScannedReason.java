@@ -47,4 +47,9 @@ public enum NotScannedReason {
   public String summaryCategory() {
     return summaryCategory;
   }
+
+  /** Returns the scan summary parameter that selects this category, such as include_notvuln. */
+  public String includeParameter() {
+    return "include_" + summaryCategory;
+  }
 }

@@ -24,7 +24,7 @@ public final class ScanSummaries {
   private static final Logger log = LoggerFactory.getLogger(ScanSummaries.class);
 
   /** Category order of the output, as in Qualys' sample: notvuln, cancelled, dead, ... */
-  static final List<NotScannedReason> CATEGORY_ORDER =
+  public static final List<NotScannedReason> CATEGORY_ORDER =
       List.of(
           NotScannedReason.NOT_VULNERABLE,
           NotScannedReason.CANCELLED,
