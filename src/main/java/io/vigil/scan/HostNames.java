@@ -1,6 +1,7 @@
 package io.vigil.scan;
 
 import io.vigil.asset.TrackingMethod;
+import io.vigil.config.InvalidSettingsException;
 import io.vigil.net.InvalidIpException;
 import io.vigil.net.IpRange;
 import java.io.IOException;
@@ -13,14 +14,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The host names scans use: the DNS name of an address (reverse), the addresses of a name
  * (forward) and the NetBIOS name of an address. They come from a file in hosts format, so that
  * an operator or a test controls every answer: Vigil sends no DNS or NetBIOS query of its own.
  *
- * <p>Each line is an address, its DNS name, optional aliases, and optionally
- * {@code netbios=NAME}; {@code #} starts a comment. For example:
+ * <p>Each line is an IPv4 address, its DNS name, optional aliases, and optionally
+ * {@code netbios=NAME}; {@code #} starts a comment. IPv6 lines are skipped, so a copy of
+ * /etc/hosts works. For example:
  *
  * <pre>
  * 10.20.31.112  win81-x86.prod.qualys.com  win81  netbios=WIN81-X86
@@ -32,6 +36,8 @@ import java.util.Optional;
 public final class HostNames {
   /** Name of the file in the data directory that the server reads at start-up. */
   public static final String FILE_NAME = "hosts";
+
+  private static final Logger log = LoggerFactory.getLogger(HostNames.class);
 
   private static final HostNames NONE = new HostNames(Map.of(), Map.of(), Map.of());
 
@@ -52,10 +58,22 @@ public final class HostNames {
     return NONE;
   }
 
-  /** Reads {@value #FILE_NAME} from the data directory, or returns {@link #none()} without it. */
+  /**
+   * Reads {@value #FILE_NAME} from the data directory, or returns {@link #none()} without it.
+   *
+   * @throws InvalidSettingsException when a line has an address that is neither IPv4 nor IPv6
+   */
   public static HostNames fromDataDir(Path dataDir) {
     Path file = dataDir.resolve(FILE_NAME);
-    return Files.isRegularFile(file) ? parse(read(file), file.toString()) : NONE;
+    if (!Files.isRegularFile(file)) {
+      log.info("No host names file at {}: fqdn targets and hosts tracked by DNS or NetBIOS will"
+          + " be unresolved", file);
+      return NONE;
+    }
+    HostNames names = parse(read(file), file.toString());
+    log.info("Host names loaded: file={} addresses={} names={} netbiosNames={}", file,
+        names.dnsByAddress.size(), names.addressesByName.size(), names.netbiosByAddress.size());
+    return names;
   }
 
   static HostNames parse(List<String> lines, String source) {
@@ -63,6 +81,7 @@ public final class HostNames {
     Map<String, List<Long>> addresses = new HashMap<>();
     Map<Long, String> netbios = new HashMap<>();
     int number = 0;
+    int ipv6Lines = 0;
     for (String line : lines) {
       number++;
       int hash = line.indexOf('#');
@@ -70,11 +89,17 @@ public final class HostNames {
       if (fields.length < 2) {
         continue;
       }
+      if (fields[0].contains(":")) {
+        // Scans target IPv4 addresses only, so IPv6 lines such as "::1 localhost" have no use.
+        ipv6Lines++;
+        continue;
+      }
       long address;
       try {
         address = IpRange.toNumber(fields[0]);
       } catch (InvalidIpException e) {
-        throw new IllegalArgumentException(source + " line " + number + ": " + e.getMessage());
+        throw new InvalidSettingsException("Invalid host names file " + source + ", line "
+            + number + ": " + e.getMessage() + ". Fix or remove the line.");
       }
       for (int i = 1; i < fields.length; i++) {
         String field = fields[i];
@@ -83,7 +108,7 @@ public final class HostNames {
           netbios.put(address, field.substring("netbios=".length()));
           continue;
         }
-        String name = field.toLowerCase(Locale.ROOT);
+        String name = normalize(field);
         dns.putIfAbsent(address, name);
         List<Long> known = addresses.computeIfAbsent(name, key -> new ArrayList<>());
         if (!known.contains(address)) {
@@ -91,7 +116,17 @@ public final class HostNames {
         }
       }
     }
+    if (ipv6Lines > 0) {
+      log.info("Host names file {}: skipped {} IPv6 lines, because scans target IPv4 only",
+          source, ipv6Lines);
+    }
     return new HostNames(dns, addresses, netbios);
+  }
+
+  /** Returns a DNS name in lower case, without the trailing dot of an absolute name. */
+  private static String normalize(String name) {
+    String lower = name.trim().toLowerCase(Locale.ROOT);
+    return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
   }
 
   /** Returns the DNS name of an address (the first name on its line). */
@@ -99,9 +134,12 @@ public final class HostNames {
     return Optional.ofNullable(dnsByAddress.get(address));
   }
 
-  /** Returns the addresses of a DNS name, ignoring case; empty when it does not resolve. */
+  /**
+   * Returns the addresses of a DNS name, ignoring case and a trailing dot; empty when it does not
+   * resolve.
+   */
   public List<Long> addresses(String name) {
-    return addressesByName.getOrDefault(name.trim().toLowerCase(Locale.ROOT), List.of());
+    return addressesByName.getOrDefault(normalize(name), List.of());
   }
 
   public Optional<String> netbiosName(long address) {
