@@ -34,6 +34,7 @@ import io.vigil.session.SessionService;
 import io.vigil.vault.VaultService;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +49,7 @@ public final class VigilServer implements AutoCloseable {
   /** bcrypt cost of stored passwords. */
   public static final int PASSWORD_LOG_ROUNDS = 12;
 
+  private final AtomicBoolean closing = new AtomicBoolean();
   private final Settings settings;
   private final Database database;
   private final HttpServer http;
@@ -218,10 +220,14 @@ public final class VigilServer implements AutoCloseable {
 
   /**
    * Stops the listener (running calls finish first), then the scan scheduler (running scans
-   * stop and continue on the next start), then closes the database.
+   * stop and continue on the next start), then closes the database. Calls after the first do
+   * nothing.
    */
   @Override
   public void close() {
+    if (!closing.compareAndSet(false, true)) {
+      return;
+    }
     log.info("Stopping Vigil");
     try {
       http.close();

@@ -32,7 +32,7 @@ final class ScanReport {
     header.print(out);
   }
 
-  /** Prints one row per host, the totals and, when hosts were skipped, how to add them. */
+  /** Prints one row per host, the totals and, when hosts were blocked, what to do. */
   static void printHosts(PrintWriter out, ScanResults results) {
     TextTable table = new TextTable("HOST", "STATUS", "OPEN PORTS");
     for (ScanResults.Host host : results.hosts()) {
@@ -45,7 +45,7 @@ final class ScanReport {
     out.println("Total: " + results.scan().getOrDefault("total_hosts", "?") + " target hosts, "
         + scanned + " scanned, " + (results.hosts().size() - scanned) + " not scanned, "
         + openPorts + " open " + (openPorts == 1 ? "port" : "ports") + ".");
-    printSubscriptionHint(out, results.notInSubscription());
+    printBlockedHint(out, results.scan().getOrDefault("reference", ""), results.blocked());
   }
 
   /** Prints every finding of the scanned hosts, one line each, with the result's first line. */
@@ -62,19 +62,21 @@ final class ScanReport {
   }
 
   /**
-   * Tells the user how to add hosts that the scan skipped because the subscription lacks them,
+   * Tells the user why hosts may have been blocked and how to add them to the subscription,
    * which is the usual cause on a new server.
    */
-  static void printSubscriptionHint(PrintWriter out, List<String> addresses) {
+  static void printBlockedHint(PrintWriter out, String ref, List<String> addresses) {
     if (addresses.isEmpty()) {
       return;
     }
     String ips = String.join(",", addresses);
+    boolean one = addresses.size() == 1;
     out.println();
-    out.println("Hint: " + String.join(", ", addresses) + (addresses.size() == 1 ? " is" : " are")
-        + " not in the subscription, so the scan skipped "
-        + (addresses.size() == 1 ? "it" : "them") + ". Add "
-        + (addresses.size() == 1 ? "it" : "them") + " with:");
+    out.println("Hint: the scan blocked " + String.join(", ", addresses) + ". A host is blocked"
+        + " when the subscription lacks it, or when the server may not scan it (--scan-allow,"
+        + " --scan-deny). This shows which:");
+    out.println("  vigil scan summary --explain --category blocked --scan " + ref);
+    out.println("To add " + (one ? "it" : "them") + " to the subscription:");
     out.println("  vigil asset add-ip " + ips);
     out.println("or the API: POST /api/2.0/fo/asset/ip/?action=add&ips=" + ips + "&enable_vm=1");
   }

@@ -28,15 +28,20 @@ record ScanResults(Map<String, String> scan, List<Host> hosts) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** Reason of a host outside the subscription's scannable IPs. */
-  static final String NOT_IN_SUBSCRIPTION = "not in the subscription";
+  /**
+   * Reason of a blocked host: outside the subscription's IPs, on the server's deny list or
+   * outside the networks the server may scan. The results do not say which.
+   */
+  static final String BLOCKED = "blocked";
 
   /** Trailer keys of the hosts not scanned, with the reason the summary shows for each. */
   private static final Map<String, String> REASONS = Map.of(
       "hosts_not_scanned_host_not_alive_ip", "host not alive",
       "hosts_not_scanned_excluded_host_ip", "excluded",
       "host_not_scanned,_scan_canceled_by_user_ip_", "scan cancelled",
-      "hosts_not_scanned_blocked_ip", NOT_IN_SUBSCRIPTION,
+      "no_vulnerabilities_match_your_filters_for_these_hosts", "not vulnerable, no open port",
+      "hosts_not_scanned_duplicate_host_name", "duplicate target",
+      "hosts_not_scanned_blocked_ip", BLOCKED,
       "hosts_not_scanned_aborted_ip", "scan aborted",
       "hosts_not_scanned_unresolved_host", "host name not resolved");
 
@@ -65,10 +70,10 @@ record ScanResults(Map<String, String> scan, List<Host> hosts) {
     return hosts.stream().mapToInt(host -> host.ports().size()).sum();
   }
 
-  /** Returns the addresses that the scan skipped because the subscription lacks them. */
-  List<String> notInSubscription() {
+  /** Returns the addresses that the scan blocked. */
+  List<String> blocked() {
     return hosts.stream()
-        .filter(host -> NOT_IN_SUBSCRIPTION.equals(host.notScannedReason()))
+        .filter(host -> BLOCKED.equals(host.notScannedReason()))
         .map(Host::address)
         .toList();
   }

@@ -120,24 +120,29 @@ final class ServeCommand implements Callable<Integer> {
                   stopped.countDown();
                 },
                 "vigil-shutdown"));
-    exitNormallyOn("TERM");
-    exitNormallyOn("INT");
+    exitNormallyOn("TERM", server);
+    exitNormallyOn("INT", server);
     stopped.await();
     return 0;
   }
 
   /**
-   * Makes a signal run the shutdown hooks and exit with status 0. The JVM's own handler exits with
-   * 128 plus the signal number (143 for SIGTERM), which systemd counts as a failure unless the unit
+   * Makes a signal stop the server, then exit with status 0. The JVM's own handler exits with 128
+   * plus the signal number (143 for SIGTERM), which systemd counts as a failure unless the unit
    * sets SuccessExitStatus=143. Java 17 has no public signal API, so this uses sun.misc.Signal from
    * the jdk.unsupported module.
+   *
+   * <p>The server stops before System.exit because exit runs the shutdown hooks in no set order,
+   * and H2's hook would close the embedded database while a running scan is handed back to the
+   * scheduler. H2 cannot turn its hook off (DB_CLOSE_ON_EXIT=FALSE) together with AUTO_SERVER.
    */
-  private static void exitNormallyOn(String signalName) {
+  private static void exitNormallyOn(String signalName, VigilServer server) {
     try {
       Signal.handle(
           new Signal(signalName),
           signal -> {
             log.info("Received SIG{}: stopping", signal.getName());
+            server.close();
             System.exit(0);
           });
     } catch (IllegalArgumentException e) {

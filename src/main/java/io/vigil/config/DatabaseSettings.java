@@ -15,10 +15,7 @@ public record DatabaseSettings(String url, String user, String password) {
   public static DatabaseSettings embeddedH2(Path dataDir) {
     Path file = dataDir.toAbsolutePath().resolve(H2_FILE_NAME);
     // AUTO_SERVER lets the command line (vigil user add ...) open the file while the server runs.
-    // DB_CLOSE_ON_EXIT=FALSE keeps H2's own shutdown hook from closing the database while
-    // Vigil's hook still hands running scans back to the scheduler; the pool closes it last.
-    String url = "jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE;DB_CLOSE_ON_EXIT=FALSE"
-        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
+    String url = "jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
     return new DatabaseSettings(url, "vigil", "");
   }
 

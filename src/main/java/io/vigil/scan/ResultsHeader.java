@@ -72,7 +72,8 @@ final class ResultsHeader {
 
   /**
    * Returns the trailer: the target distribution, then one field per reason with hosts not
-   * scanned. The first three keys are Qualys'; blocked, aborted and unresolved are Vigil's.
+   * scanned. The keys of dead, excluded, cancelled and not vulnerable hosts are Qualys'; those of
+   * duplicate, blocked, aborted and unresolved hosts are Vigil's.
    */
   static List<Field> trailer(Scan scan, ResultsContext context, List<IpRange> scannedHosts,
       List<NotScannedHost> notScanned) {
@@ -82,8 +83,11 @@ final class ResultsHeader {
         scanner(scan, context) + " : " + ScanTargets.describe(scannedHosts)));
     Map<NotScannedReason, List<String>> byReason = new LinkedHashMap<>();
     for (NotScannedHost host : notScanned) {
+      // A duplicate's address is scanned under another target, so its name identifies it.
+      boolean byName = host.ip() == null
+          || (host.reason() == NotScannedReason.DUPLICATE && host.hostName() != null);
       byReason.computeIfAbsent(host.reason(), reason -> new ArrayList<>()).add(
-          host.ip() == null ? host.hostName() : IpRange.format(host.ip()));
+          byName ? host.hostName() : IpRange.format(host.ip()));
     }
     addReason(fields, byReason, NotScannedReason.DEAD, "hosts_not_scanned_host_not_alive_ip",
         "Hosts not scanned, host not alive (IP)");
@@ -92,6 +96,11 @@ final class ResultsHeader {
     addReason(fields, byReason, NotScannedReason.CANCELLED,
         "host_not_scanned,_scan_canceled_by_user_ip_",
         "Host not scanned, scan canceled by user (IP)");
+    addReason(fields, byReason, NotScannedReason.NOT_VULNERABLE,
+        "no_vulnerabilities_match_your_filters_for_these_hosts",
+        "No vulnerabilities match your filters for these hosts");
+    addReason(fields, byReason, NotScannedReason.DUPLICATE,
+        "hosts_not_scanned_duplicate_host_name", "Hosts not scanned, duplicate host name");
     addReason(fields, byReason, NotScannedReason.BLOCKED, "hosts_not_scanned_blocked_ip",
         "Hosts not scanned, blocked (IP)");
     addReason(fields, byReason, NotScannedReason.ABORTED, "hosts_not_scanned_aborted_ip",

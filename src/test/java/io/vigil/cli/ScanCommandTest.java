@@ -99,7 +99,12 @@ class ScanCommandTest {
   @Test
   void launchWaitSummaryExplainsSkippedHost() {
     assertThat(waited.outLines()).anySatisfy(line -> assertThat(line)
-        .matches("127\\.0\\.0\\.152 +not scanned: not in the subscription +-"));
+        .matches("127\\.0\\.0\\.152 +not scanned: blocked +-"));
+    assertThat(waited.outLines()).contains("Hint: the scan blocked " + OUTSIDE_IP + ". A host is"
+        + " blocked when the subscription lacks it, or when the server may not scan it"
+        + " (--scan-allow, --scan-deny). This shows which:");
+    assertThat(waited.outLines())
+        .contains("  vigil scan summary --explain --category blocked --scan " + waitedRef);
     assertThat(waited.outLines()).contains("  vigil asset add-ip " + OUTSIDE_IP);
     assertThat(waited.out())
         .contains("/api/2.0/fo/asset/ip/?action=add&ips=" + OUTSIDE_IP + "&enable_vm=1");
