@@ -7,6 +7,8 @@ import static io.vigil.http.ScanTargetFixture.form;
 import static io.vigil.http.ScanTargetFixture.launch;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vigil.testing.ApiReply;
 import io.vigil.testing.FixedAssetScope;
 import io.vigil.testing.TestServer;
@@ -70,6 +72,8 @@ class ScanSummaryScanTest {
         List.of("duplicate", "IP", "127.0.0.61"),
         List.of("blocked", "IP", "127.0.1.7"));
     assertThat(targets.connections("127.0.0.63")).isZero();
+    assertThat(trailer(ref).path("hosts_not_scanned_duplicate_host_name").asText())
+        .isEqualTo("alias61.vigil.test");
   }
 
   @Test
@@ -123,6 +127,9 @@ class ScanSummaryScanTest {
             + " the 1 TCP ports of the option profile is open: 1 refused the connection, 0 got"
             + " no reply");
     assertThat(reply.count("//HOST_EVIDENCE")).isZero();
+    JsonNode trailer = trailer(ref);
+    assertThat(trailer.path("no_vulnerabilities_match_your_filters_for_these_hosts").asText())
+        .isEqualTo("127.0.0.80, 127.0.0.81, 127.0.0.82, 127.0.0.83, 127.0.0.84, 127.0.0.86");
   }
 
   @Test
@@ -147,6 +154,15 @@ class ScanSummaryScanTest {
         + " an asset group\"}");
     assertThat(json).contains("{\"host\":\"127.0.1.9\",\"evidence\":\"not among the"
         + " subscription's IPs\"}");
+  }
+
+  /** Returns the trailer of the scan's json_extended results, the last element. */
+  private static JsonNode trailer(String ref) throws Exception {
+    ApiReply fetched = server.admin().get(SCAN + "?action=fetch&output_format=json_extended"
+        + "&scan_ref=" + ref);
+    assertThat(fetched.status()).as(fetched.text()).isEqualTo(200);
+    JsonNode rows = new ObjectMapper().readTree(fetched.text());
+    return rows.get(rows.size() - 1);
   }
 
   private static String today() {
