@@ -98,11 +98,14 @@ public final class HttpServer implements AutoCloseable {
               }
               for (HandlerType method :
                   new HandlerType[] {
-                    HandlerType.PUT, HandlerType.DELETE, HandlerType.PATCH, HandlerType.HEAD
+                    HandlerType.PUT, HandlerType.DELETE, HandlerType.PATCH, HandlerType.HEAD,
+                    HandlerType.OPTIONS, HandlerType.TRACE
                   }) {
                 config.routes.addHttpHandler(method, "/api/*", this::wrongMethod);
                 config.routes.addHttpHandler(method, "/msp/*", this::wrongMethod);
               }
+              // Methods Javalin has no handler type for, such as PROPFIND, end in its 404.
+              config.routes.error(404, this::unknownMethod);
             });
     // Javalin logs a failed start with its stack trace; Vigil reports it in one line instead.
     ch.qos.logback.classic.Logger javalinLog =
@@ -170,6 +173,15 @@ public final class HttpServer implements AutoCloseable {
   private void wrongMethod(Context ctx) {
     setStandardHeaders(ctx);
     dispatcher.wrongMethod(ctx, ctx.path());
+  }
+
+  /** Answers a method without a route, such as PROPFIND, on an API path with code 1908. */
+  private void unknownMethod(Context ctx) {
+    String method = ctx.req().getMethod();
+    boolean apiPath = ctx.path().startsWith("/api/") || ctx.path().startsWith("/msp/");
+    if (apiPath && !method.equals("GET") && !method.equals("POST")) {
+      wrongMethod(ctx);
+    }
   }
 
   private void routeWithId(Context ctx) {

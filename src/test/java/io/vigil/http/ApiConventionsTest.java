@@ -296,6 +296,25 @@ class ApiConventionsTest {
   }
 
   @Test
+  void otherMethodsGetCode1908() throws Exception {
+    java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+    for (String method : new String[] {"OPTIONS", "TRACE", "PROPFIND"}) {
+      java.net.http.HttpResponse<String> reply = client.send(
+          java.net.http.HttpRequest.newBuilder(server.uri().resolve(PROBE + "?action=list"))
+              .header("X-Requested-With", "vigil-tests")
+              .method(method, java.net.http.HttpRequest.BodyPublishers.noBody())
+              .build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+
+      assertThat(reply.statusCode()).as(method).isEqualTo(400);
+      assertThat(reply.headers().firstValue("Content-Type")).as(method).hasValueSatisfying(
+          type -> assertThat(type).startsWith("text/xml"));
+      assertThat(reply.body()).as(method).contains("<CODE>1908</CODE>")
+          .contains("Request method (" + method + ")");
+    }
+  }
+
+  @Test
   void unknownResourceIsNotFound() {
     ApiReply reply = admin.get("/api/2.0/fo/nothing_here/?action=list");
 
