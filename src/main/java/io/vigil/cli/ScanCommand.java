@@ -6,9 +6,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -178,10 +180,10 @@ final class ScanCommand {
       @Mixin ApiOptions api,
       @Option(names = "--since", paramLabel = "DATE",
           description = "Scans launched on or after this day, YYYY-MM-DD in UTC (default 30"
-              + " days ago).") String since,
+              + " days before --to, or the launch day of --scan).") String since,
       @Option(names = "--to", paramLabel = "DATE",
           description = "Scans launched on or before this day, YYYY-MM-DD in UTC (default"
-              + " today).") String to,
+              + " today, or the launch day of --scan).") String to,
       @Option(names = "--category", paramLabel = "CATEGORIES", split = ",",
           description = "Only these categories, comma-separated (default all).")
           List<String> categories,
@@ -192,17 +194,38 @@ final class ScanCommand {
       @Option(names = "--explain",
           description = "Print each host with its evidence: the probes that got no reply, the"
               + " exclusion that matched, who cancelled the scan and when.") boolean explain) {
-    String from = since != null ? since
-        : LocalDate.now(ZoneOffset.UTC).minusDays(30).toString();
-    Map<String, String> params = ScanSummaryReport.parameters(from, to,
-        categories == null ? List.of() : categories, tracking, explain);
-    RemoteApi.Reply reply = api.connect(environment).get(ScanSummaryReport.PATH, params);
+    RemoteApi remote = api.connect(environment);
+    String from = since;
+    String until = to;
+    if (scanRef != null) {
+      // The summary API filters by launch day only, so the scan's own day bounds the request.
+      String launchDay = new ScanApi(remote).find(scanRef).launched().substring(0, 10);
+      from = from != null ? from : launchDay;
+      until = until != null ? until : launchDay;
+    }
+    if (from == null) {
+      LocalDate end = until != null ? parseDay("--to", until) : LocalDate.now(ZoneOffset.UTC);
+      from = end.minusDays(30).toString();
+    }
+    List<String> selected = categories == null ? List.of()
+        : categories.stream().map(category -> category.strip().toLowerCase(Locale.ROOT)).toList();
+    Map<String, String> params =
+        ScanSummaryReport.parameters(from, until, selected, tracking, explain);
+    RemoteApi.Reply reply = remote.get(ScanSummaryReport.PATH, params);
     if (!reply.contentType().contains("json")) {
       throw new VigilException("The server sent " + reply.contentType()
           + " where a JSON scan summary was expected.");
     }
     ScanSummaryReport.print(out(), reply.body(), scanRef, explain);
     return 0;
+  }
+
+  private static LocalDate parseDay(String option, String value) {
+    try {
+      return LocalDate.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new VigilException("Invalid " + option + " " + value + ": use YYYY-MM-DD.", e);
+    }
   }
 
   private static boolean isBlank(String value) {

@@ -104,7 +104,10 @@ final class ScanSummaryReport {
         }
       }
     }
-    if (lists == 0) {
+    if (lists == 0 && scanRef != null) {
+      out.println("Scan " + scanRef + " has no host that was not scanned in the selected"
+          + " categories.");
+    } else if (lists == 0) {
       out.println("No host was left unscanned in the selected scans and categories.");
     } else {
       table.print(out);

@@ -22,6 +22,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Runs one scan on the calling thread: the pending hosts in batches of the profile's "hosts in
@@ -34,6 +35,9 @@ import org.slf4j.LoggerFactory;
  */
 final class ScanRunner {
   private static final Logger log = LoggerFactory.getLogger(ScanRunner.class);
+
+  /** Logging context key whose value, the scan reference, the engine's log lines carry. */
+  static final String LOG_SCAN_KEY = "scan";
 
   /** The scan task's next step after a run. */
   enum Outcome {
@@ -101,6 +105,7 @@ final class ScanRunner {
       store.markError(scanId, "internal error: " + e, clock.instant());
       return Outcome.DONE;
     } finally {
+      MDC.remove(LOG_SCAN_KEY);
       running.remove(scanId);
       // Clears an interrupt that arrived after the last batch, so it cannot leak into the
       // scheduler's next task on this thread.
@@ -113,6 +118,7 @@ final class ScanRunner {
     if (scan == null || !startable(scan)) {
       return Outcome.DONE;
     }
+    MDC.put(LOG_SCAN_KEY, scan.ref());
     OptionProfile profile =
         profiles
             .findById(scan.subscriptionId(), scan.optionProfileId())

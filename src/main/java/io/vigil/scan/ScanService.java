@@ -11,6 +11,9 @@ import io.vigil.wire.QualysTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -116,9 +119,20 @@ public final class ScanService implements AutoCloseable {
                 targets));
     Scan scan = store.findById(id).orElseThrow();
     log.info("Scan launched: ref={} id={} hosts={} skipped={} by={}", scan.ref(), id,
-        targets.toScan().size(), targets.notScanned().size(), login);
+        targets.toScan().size(), countByReason(targets.notScanned()), login);
     scheduler.schedule(id);
     return scan;
+  }
+
+  /** Returns the hosts' count per reason for a log line, such as "3 (excluded=2 blocked=1)". */
+  private static String countByReason(List<NotScannedHost> hosts) {
+    Map<String, Integer> counts = new TreeMap<>();
+    for (NotScannedHost host : hosts) {
+      counts.merge(host.reason().summaryCategory(), 1, Integer::sum);
+    }
+    StringJoiner text = new StringJoiner(" ", hosts.size() + " (", ")");
+    counts.forEach((reason, count) -> text.add(reason + "=" + count));
+    return hosts.isEmpty() ? "0" : text.toString();
   }
 
   public List<Scan> list(long subscriptionId, ScanListQuery query) {

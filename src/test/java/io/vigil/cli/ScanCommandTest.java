@@ -367,4 +367,47 @@ class ScanCommandTest {
         + " 2999-01-01 (must not be after today, ");
     assertThat(result.err()).endsWith("(code 1905)\n");
   }
+
+  @Test
+  void summaryOfUnknownScanIsError() {
+    CommandRunner.Result result =
+        vigil.run("scan", "summary", "--url", url(), "--scan", "scan/1.00009");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err()).isEqualTo("vigil: No scan has the reference scan/1.00009; 'vigil"
+        + " scan list' shows the recent ones.\n");
+  }
+
+  @Test
+  void summaryCategoryIgnoresCase() {
+    CommandRunner.Result result = vigil.run("scan", "summary", "--url", url(), "--scan",
+        waitedRef, "--category", "BLOCKED");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.outLines()).hasSize(2);
+    assertThat(result.outLines().get(1)).contains(" blocked ");
+  }
+
+  @Test
+  void summaryToAloneSetsSinceBeforeIt() {
+    String sixtyDaysAgo = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(60)
+        .toString();
+
+    CommandRunner.Result result = vigil.run("scan", "summary", "--url", url(), "--to",
+        sixtyDaysAgo);
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out())
+        .isEqualTo("No host was left unscanned in the selected scans and categories.\n");
+  }
+
+  @Test
+  void summaryWithoutSkippedHostSaysSo() {
+    CommandRunner.Result result = vigil.run("scan", "summary", "--url", url(), "--scan",
+        waitedRef, "--category", "dead");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out()).isEqualTo("Scan " + waitedRef + " has no host that was not scanned"
+        + " in the selected categories.\n");
+  }
 }
