@@ -1,5 +1,6 @@
 package io.vigil.bench;
 
+import io.vigil.db.Dialect;
 import io.vigil.testing.FixedAssetScope;
 import io.vigil.testing.TestServer;
 import java.io.InputStream;
@@ -16,27 +17,41 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
+import org.jdbi.v3.core.Handle;
 
 /**
- * Benchmark of the scan summary, which the test suite does not run. It fills an embedded H2
- * database with 10,000 scans of 1,000 dead hosts each. Then it streams the XML summary of all of
- * them through the HTTP server several times and prints the median time and the peak heap use.
- * Run it with bench/scan-summary.sh.
+ * Benchmark of the scan summary, which the test suite does not run. It fills the test database
+ * with 10,000 scans of 1,000 dead hosts each, in set-based SQL. Then it streams the XML summary of
+ * all of them through the HTTP server several times and prints the median time and the peak heap
+ * use. Run it with bench/scan-summary.sh.
+ *
+ * <p>The database is H2 in a temporary file unless {@code -Dvigil.test.db=postgres} and
+ * {@code -Dvigil.test.pg.url} select PostgreSQL, as for the tests (see TestDatabase).
  */
 public final class ScanSummaryBench {
   private static final int SCANS = Integer.getInteger("bench.scans", 10_000);
   private static final int HOSTS = Integer.getInteger("bench.hosts", 1_000);
   private static final int RUNS = Integer.getInteger("bench.runs", 5);
 
+  /** Scans whose hosts one INSERT statement adds, so no transaction contains all rows. */
+  private static final int SCANS_PER_INSERT = Integer.getInteger("bench.scansPerInsert", 1_000);
+
+  /** Launch time of the first scan, 2024-01-01T00:00:00Z, in seconds since the epoch. */
+  private static final long FIRST_LAUNCH_EPOCH = 1_704_067_200L;
+
+  /** First host address, 10.0.0.0, as an unsigned number. */
+  private static final long FIRST_ADDRESS = 167_772_160L;
+
   private ScanSummaryBench() {}
 
   public static void main(String[] args) throws Exception {
     try (TestServer server = TestServer.builder().assetScope(FixedAssetScope.loopback())
         .start()) {
+      Dialect dialect = server.server().database().dialect();
       long fillStart = System.nanoTime();
-      fill(server);
-      System.out.printf("filled %d scans x %d hosts in %.1f s%n", SCANS, HOSTS,
-          (System.nanoTime() - fillStart) / 1e9);
+      fill(server, dialect);
+      System.out.printf("filled %d scans x %d hosts (%d rows) on %s in %.1f s%n", SCANS, HOSTS,
+          (long) SCANS * HOSTS, dialect, seconds(System.nanoTime() - fillStart));
       List<Double> seconds = new ArrayList<>();
       long maxHeap = 0;
       for (int run = 1; run <= RUNS; run++) {
@@ -58,22 +73,63 @@ public final class ScanSummaryBench {
     }
   }
 
-  /** Inserts the scans and hosts in SQL, with every other address so no range merges. */
-  private static void fill(TestServer server) {
+  /**
+   * Inserts the scans in one statement, then their hosts in statements of
+   * {@link #SCANS_PER_INSERT} scans. The rows look like those of finished scans whose hosts were
+   * all dead: refs scan/EPOCH.NNNNN, one launch a minute from 2024-01-01, and hosts at every other
+   * address from 10.0.0.2 so that no two merge into a range.
+   */
+  private static void fill(TestServer server, Dialect dialect) {
     long subscription = server.server().accounts().defaultSubscription().id();
     server.server().database().jdbi().useHandle(handle -> {
+      long start = System.nanoTime();
       handle.createUpdate("INSERT INTO scan (subscription_id, ref, title, type, user_login,"
               + " option_profile_id, priority, target, state, processed, launched_at,"
-              + " total_hosts) SELECT :sub, 'scan/1700000000.' || \"X\", 'bench', 'API', 'admin',"
-              + " (SELECT MIN(id) FROM option_profile), 0, '', 'Finished', TRUE,"
-              + " TIMESTAMP WITH TIME ZONE '2024-01-01 00:00:00+00' + \"X\" * INTERVAL '1' SECOND,"
-              + " :hosts FROM SYSTEM_RANGE(1, :scans)")
-          .bind("sub", subscription).bind("hosts", HOSTS).bind("scans", SCANS).execute();
-      handle.createUpdate("INSERT INTO scan_host_not_scanned (scan_id, ip, reason,"
-              + " tracking_method) SELECT s.id, 167772160 + 2 * r.\"X\", 'dead', 'IP'"
-              + " FROM scan s, SYSTEM_RANGE(1, :hosts) r")
-          .bind("hosts", HOSTS).execute();
+              + " started_at, ended_at, total_hosts)"
+              + " SELECT :sub, 'scan/' || (:epoch + 60 * r.x) || '.'"
+              + " || LPAD(CAST(MOD(r.x, 100000) AS VARCHAR), 5, '0'), 'bench', 'API', 'admin',"
+              + " (SELECT MIN(id) FROM option_profile), 0, :target, 'Finished', TRUE,"
+              + " " + launchTime("r.x", 0) + ", " + launchTime("r.x", 2) + ", "
+              + launchTime("r.x", 50) + ", :hosts FROM " + range(dialect, ":scans"))
+          .bind("sub", subscription).bind("epoch", FIRST_LAUNCH_EPOCH)
+          .bind("target", "10.0.0.0/16").bind("hosts", HOSTS).bind("scans", SCANS).execute();
+      System.out.printf("inserted %d scans in %.1f s%n", SCANS,
+          seconds(System.nanoTime() - start));
+      // Identity values may have gaps, so the chunks step over the ids, not the scan count.
+      long firstId = handle.createQuery("SELECT MIN(id) FROM scan").mapTo(Long.class).one();
+      long lastId = handle.createQuery("SELECT MAX(id) FROM scan").mapTo(Long.class).one();
+      for (long first = firstId; first <= lastId; first += SCANS_PER_INSERT) {
+        insertHosts(handle, dialect, first, Math.min(first + SCANS_PER_INSERT - 1, lastId));
+      }
     });
+  }
+
+  /** Inserts the dead hosts of the scans with ids first to last, in autocommit. */
+  private static void insertHosts(Handle handle, Dialect dialect, long first, long last) {
+    long start = System.nanoTime();
+    int rows = handle.createUpdate("INSERT INTO scan_host_not_scanned (scan_id, ip, reason,"
+            + " tracking_method) SELECT s.id, :address + 2 * r.x, 'dead', 'IP'"
+            + " FROM scan s, " + range(dialect, ":hosts")
+            + " WHERE s.id BETWEEN :first AND :last ORDER BY s.id, r.x")
+        .bind("address", FIRST_ADDRESS).bind("hosts", HOSTS)
+        .bind("first", first).bind("last", last).execute();
+    System.out.printf("inserted %d host rows of scans %d-%d in %.1f s%n", rows, first, last,
+        seconds(System.nanoTime() - start));
+  }
+
+  /** Returns the SQL table of the integers 1 to {@code count}, as {@code r(x)}. */
+  private static String range(Dialect dialect, String count) {
+    String function = dialect == Dialect.H2 ? "SYSTEM_RANGE" : "generate_series";
+    return function + "(1, " + count + ") AS r(x)";
+  }
+
+  /**
+   * Returns the SQL expression of scan number {@code scan}'s launch time plus {@code seconds},
+   * with the launch time that {@link #FIRST_LAUNCH_EPOCH} puts in the ref.
+   */
+  private static String launchTime(String scan, int seconds) {
+    return "TIMESTAMP WITH TIME ZONE '2024-01-01 00:00:00+00' + (60 * " + scan + " + "
+        + seconds + ") * INTERVAL '1' SECOND";
   }
 
   /** Streams the summary and returns its size in bytes, reading it in 64 KiB blocks. */
@@ -100,6 +156,10 @@ public final class ScanSummaryBench {
       }
     }
     return bytes;
+  }
+
+  private static double seconds(long nanos) {
+    return nanos / 1e9;
   }
 
   private static void resetPeaks() {
