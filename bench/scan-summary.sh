@@ -1,7 +1,8 @@
 #!/bin/sh
 # Runs the scan summary benchmark (src/test/java/io/vigil/bench/ScanSummaryBench.java). The test
-# suite does not run it. Options: -Dbench.scans, -Dbench.hosts, -Dbench.runs and
-# -Dbench.scansPerInsert; HEAP sets -Xmx (default 512m). The database is an embedded H2 file unless
+# suite does not run it. Options: -Dbench.scans, -Dbench.hosts, -Dbench.runs,
+# -Dbench.scansPerInsert and -Dbench.liveHeapSampleMs (0 turns the live heap samples off).
+# HEAP sets -Xmx (default 512m). The database is an embedded H2 file unless
 # -Dvigil.test.db=postgres -Dvigil.test.pg.url=jdbc:postgresql://HOST:PORT/postgres selects
 # PostgreSQL, where the benchmark creates and drops its own database as the tests do.
 set -eu

@@ -17,13 +17,15 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
+import java.util.function.ToLongFunction;
 import org.jdbi.v3.core.Handle;
 
 /**
  * Benchmark of the scan summary, which the test suite does not run. It fills the test database
  * with 10,000 scans of 1,000 dead hosts each, in set-based SQL. Then it streams the XML summary of
- * all of them through the HTTP server several times and prints the median time and the peak heap
- * use. Run it with bench/scan-summary.sh.
+ * all of them through the HTTP server several times. For each run it prints the total time, the
+ * time to the first byte, the peak heap and the live heap. Run it with bench/scan-summary.sh.
  *
  * <p>The database is H2 in a temporary file unless {@code -Dvigil.test.db=postgres} and
  * {@code -Dvigil.test.pg.url} select PostgreSQL, as for the tests (see TestDatabase).
@@ -36,6 +38,9 @@ public final class ScanSummaryBench {
   /** Scans whose hosts one INSERT statement adds, so no transaction contains all rows. */
   private static final int SCANS_PER_INSERT = Integer.getInteger("bench.scansPerInsert", 1_000);
 
+  /** Interval of the full collections that measure the live heap, or 0 for none. */
+  private static final long LIVE_HEAP_SAMPLE_MS = Long.getLong("bench.liveHeapSampleMs", 2_000);
+
   /** Launch time of the first scan, 2024-01-01T00:00:00Z, in seconds since the epoch. */
   private static final long FIRST_LAUNCH_EPOCH = 1_704_067_200L;
 
@@ -43,6 +48,11 @@ public final class ScanSummaryBench {
   private static final long FIRST_ADDRESS = 167_772_160L;
 
   private ScanSummaryBench() {}
+
+  /** Times of one streamed summary in nanoseconds from the request, and what it contained. */
+  private record Run(
+      long headersNanos, long firstByteNanos, long halfBytesNanos, long totalNanos, long bytes,
+      long scans, long peakHeap, long liveHeap) {}
 
   public static void main(String[] args) throws Exception {
     try (TestServer server = TestServer.builder().assetScope(FixedAssetScope.loopback())
@@ -52,24 +62,24 @@ public final class ScanSummaryBench {
       fill(server, dialect);
       System.out.printf("filled %d scans x %d hosts (%d rows) on %s in %.1f s%n", SCANS, HOSTS,
           (long) SCANS * HOSTS, dialect, seconds(System.nanoTime() - fillStart));
-      List<Double> seconds = new ArrayList<>();
-      long maxHeap = 0;
-      for (int run = 1; run <= RUNS; run++) {
-        System.gc();
-        resetPeaks();
-        long start = System.nanoTime();
-        long bytes = stream(server);
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        long heap = peakHeap();
-        seconds.add(elapsed);
-        maxHeap = Math.max(maxHeap, heap);
-        System.out.printf("run %d: %.2f s, %d MB of XML, peak heap %d MB%n", run, elapsed,
-            bytes >> 20, heap >> 20);
+      List<Run> runs = new ArrayList<>();
+      for (int number = 1; number <= RUNS; number++) {
+        Run run = measure(server);
+        runs.add(run);
+        System.out.printf("run %d: %.2f s, headers %.2f s, first byte %.2f s, half of the bytes"
+                + " %.2f s, %d bytes, %d scans, peak heap %d MB, live heap %s%n",
+            number, seconds(run.totalNanos()), seconds(run.headersNanos()),
+            seconds(run.firstByteNanos()), seconds(run.halfBytesNanos()), run.bytes(),
+            run.scans(), run.peakHeap() >> 20, megabytes(run.liveHeap()));
       }
-      Collections.sort(seconds);
-      System.out.printf("median %.2f s over %d runs, max peak heap %d MB (-Xmx %d MB)%n",
-          seconds.get(seconds.size() / 2), RUNS, maxHeap >> 20,
-          Runtime.getRuntime().maxMemory() >> 20);
+      long maxPeak = max(runs, Run::peakHeap);
+      long maxLive = max(runs, Run::liveHeap);
+      System.out.printf("median %.2f s, median first byte %.2f s over %d runs,"
+              + " %.1f ns per row, max peak heap %d MB, max live heap %s (-Xmx %d MB)%n",
+          median(runs, run -> seconds(run.totalNanos())),
+          median(runs, run -> seconds(run.firstByteNanos())), RUNS,
+          median(runs, run -> (double) run.totalNanos()) / ((double) SCANS * HOSTS),
+          maxPeak >> 20, megabytes(maxLive), Runtime.getRuntime().maxMemory() >> 20);
     }
   }
 
@@ -132,8 +142,31 @@ public final class ScanSummaryBench {
         + seconds + ") * INTERVAL '1' SECOND";
   }
 
-  /** Streams the summary and returns its size in bytes, reading it in 64 KiB blocks. */
-  private static long stream(TestServer server) throws Exception {
+  /**
+   * Streams the summary once after a full collection, with the heap pools' peaks reset and the
+   * live heap sampled meanwhile.
+   */
+  private static Run measure(TestServer server) throws Exception {
+    System.gc();
+    resetPeaks();
+    LiveHeapSampler sampler = new LiveHeapSampler(LIVE_HEAP_SAMPLE_MS);
+    sampler.start();
+    Run run;
+    try {
+      run = stream(server);
+    } finally {
+      sampler.stop();
+    }
+    if (run.scans() != SCANS) {
+      throw new IllegalStateException("The summary lists " + run.scans() + " scans, expected "
+          + SCANS);
+    }
+    return new Run(run.headersNanos(), run.firstByteNanos(), run.halfBytesNanos(),
+        run.totalNanos(), run.bytes(), run.scans(), peakHeap(), sampler.maxLiveHeap());
+  }
+
+  /** Streams the summary in 64 KiB reads, timing the response and counting its scans. */
+  private static Run stream(TestServer server) throws Exception {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     String credentials = Base64.getEncoder().encodeToString(
         ("admin:" + TestServer.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
@@ -142,24 +175,118 @@ public final class ScanSummaryBench {
         .header("X-Requested-With", "bench")
         .header("Authorization", "Basic " + credentials)
         .build();
+    long start = System.nanoTime();
     HttpResponse<InputStream> response =
         http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    long headers = System.nanoTime() - start;
     if (response.statusCode() != 200) {
+      response.body().close();
       throw new IllegalStateException("Scan summary request failed with HTTP status "
           + response.statusCode());
     }
+    long firstByte = -1;
     long bytes = 0;
+    // Times at which the cumulative byte counts arrived, to find when half of the body had arrived.
+    List<long[]> arrivals = new ArrayList<>();
+    PatternCounter scanRefs = new PatternCounter("<SCAN_REF>");
     byte[] buffer = new byte[65536];
     try (InputStream body = response.body()) {
       for (int read = body.read(buffer); read >= 0; read = body.read(buffer)) {
+        long now = System.nanoTime() - start;
+        if (firstByte < 0 && read > 0) {
+          firstByte = now;
+        }
         bytes += read;
+        arrivals.add(new long[] {now, bytes});
+        scanRefs.feed(buffer, read);
       }
     }
-    return bytes;
+    long total = System.nanoTime() - start;
+    long half = total;
+    for (long[] arrival : arrivals) {
+      if (arrival[1] * 2 >= bytes) {
+        half = arrival[0];
+        break;
+      }
+    }
+    return new Run(headers, firstByte, half, total, bytes, scanRefs.count(), 0, 0);
   }
 
-  private static double seconds(long nanos) {
-    return nanos / 1e9;
+  /** Counts the occurrences of an ASCII pattern whose first byte occurs nowhere else in it. */
+  private static final class PatternCounter {
+    private final byte[] pattern;
+    private int matched;
+    private long count;
+
+    PatternCounter(String pattern) {
+      this.pattern = pattern.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    void feed(byte[] bytes, int length) {
+      for (int i = 0; i < length; i++) {
+        if (bytes[i] == pattern[matched]) {
+          matched++;
+        } else {
+          matched = bytes[i] == pattern[0] ? 1 : 0;
+        }
+        if (matched == pattern.length) {
+          count++;
+          matched = 0;
+        }
+      }
+    }
+
+    long count() {
+      return count;
+    }
+  }
+
+  /**
+   * A thread that runs a full collection every interval and records the largest heap use right
+   * after one: the live objects, with the page cache of an embedded H2, without the garbage that the peaks
+   * count.
+   */
+  private static final class LiveHeapSampler {
+    private final long intervalMs;
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile long maxLiveHeap = -1;
+
+    LiveHeapSampler(long intervalMs) {
+      this.intervalMs = intervalMs;
+      this.thread = new Thread(this::sample, "live-heap-sampler");
+      thread.setDaemon(true);
+    }
+
+    void start() {
+      if (intervalMs > 0) {
+        thread.start();
+      }
+    }
+
+    private void sample() {
+      while (running) {
+        try {
+          Thread.sleep(intervalMs);
+        } catch (InterruptedException e) {
+          return;
+        }
+        System.gc();
+        long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        maxLiveHeap = Math.max(maxLiveHeap, used);
+      }
+    }
+
+    void stop() throws InterruptedException {
+      running = false;
+      thread.interrupt();
+      thread.join();
+    }
+
+    /** Returns the largest sample in bytes, or -1 when no sample was taken. */
+    long maxLiveHeap() {
+      return maxLiveHeap;
+    }
   }
 
   private static void resetPeaks() {
@@ -177,5 +304,27 @@ public final class ScanSummaryBench {
       }
     }
     return total;
+  }
+
+  private static double seconds(long nanos) {
+    return nanos / 1e9;
+  }
+
+  private static String megabytes(long bytes) {
+    return bytes < 0 ? "not sampled" : (bytes >> 20) + " MB";
+  }
+
+  private static long max(List<Run> runs, ToLongFunction<Run> value) {
+    return runs.stream().mapToLong(value).max().orElse(0);
+  }
+
+  /** Returns the median, the upper one of the two middle values for an even count. */
+  private static double median(List<Run> runs, ToDoubleFunction<Run> value) {
+    List<Double> values = new ArrayList<>();
+    for (Run run : runs) {
+      values.add(value.applyAsDouble(run));
+    }
+    Collections.sort(values);
+    return values.get(values.size() / 2);
   }
 }
