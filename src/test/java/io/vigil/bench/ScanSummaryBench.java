@@ -60,17 +60,18 @@ public final class ScanSummaryBench {
       Dialect dialect = server.server().database().dialect();
       long fillStart = System.nanoTime();
       fill(server, dialect);
-      System.out.printf("filled %d scans x %d hosts (%d rows) on %s in %.1f s%n", SCANS, HOSTS,
-          (long) SCANS * HOSTS, dialect, seconds(System.nanoTime() - fillStart));
+      System.out.printf("filled %d scans x %d hosts (%d rows) on %s in %.1f s, load %.2f%n",
+          SCANS, HOSTS, (long) SCANS * HOSTS, dialect, seconds(System.nanoTime() - fillStart),
+          loadAverage());
       List<Run> runs = new ArrayList<>();
       for (int number = 1; number <= RUNS; number++) {
         Run run = measure(server);
         runs.add(run);
         System.out.printf("run %d: %.2f s, headers %.2f s, first byte %.2f s, half of the bytes"
-                + " %.2f s, %d bytes, %d scans, peak heap %d MB, live heap %s%n",
+                + " %.2f s, %d bytes, %d scans, peak heap %d MB, live heap %s, load %.2f%n",
             number, seconds(run.totalNanos()), seconds(run.headersNanos()),
             seconds(run.firstByteNanos()), seconds(run.halfBytesNanos()), run.bytes(),
-            run.scans(), run.peakHeap() >> 20, megabytes(run.liveHeap()));
+            run.scans(), run.peakHeap() >> 20, megabytes(run.liveHeap()), loadAverage());
       }
       long maxPeak = max(runs, Run::peakHeap);
       long maxLive = max(runs, Run::liveHeap);
@@ -304,6 +305,14 @@ public final class ScanSummaryBench {
       }
     }
     return total;
+  }
+
+  /**
+   * Returns the system's load average over the last minute, which shows whether other work
+   * shared the cores during a run, or a negative value where the JVM cannot read it.
+   */
+  private static double loadAverage() {
+    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
   private static double seconds(long nanos) {
