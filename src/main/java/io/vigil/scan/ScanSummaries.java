@@ -71,6 +71,10 @@ public final class ScanSummaries {
             + (query.trackingMethod() == null ? "" : " AND n.tracking_method = :tracking")
             + " ORDER BY s.launched_at, s.id, " + rank("n.reason", categoryNames()) + ", "
             + rank("n.tracking_method", TRACKING_ORDER) + ", n.ip NULLS LAST, n.host_name, n.id";
+    // NOTE: H2 returns the first row only after it has sorted all rows, in a temporary file past
+    // h2.maxMemoryRows. The heap stays bounded, but 10 million rows took about 30 s to the first
+    // byte on two cores (docs/benchmarks.md). PostgreSQL streams at once by an incremental sort.
+
     // A transaction turns autocommit off, which PostgreSQL needs to honor the fetch size.
     jdbi.useTransaction(
         handle -> {
