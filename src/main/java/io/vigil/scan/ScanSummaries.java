@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
 import org.slf4j.Logger;
@@ -17,7 +18,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Streams the scan summary: the target hosts that scans launched in a date range did not scan,
- * grouped per scan, category and tracking method. One query reads the rows in output order, so
+ * grouped per scan, category and tracking method. The queries read the rows in output order, so
  * memory contains one host list at a time, never the whole summary.
  */
 public final class ScanSummaries {
@@ -41,6 +42,9 @@ public final class ScanSummaries {
   /** Rows the database sends per round trip while the summary streams. */
   private static final int FETCH_SIZE = 1000;
 
+  /** Scans read per query of the scan list. */
+  private static final int SCAN_PAGE = 500;
+
   private final Jdbi jdbi;
 
   ScanSummaries(Jdbi jdbi) {
@@ -56,49 +60,105 @@ public final class ScanSummaries {
    * Streams the summary of a subscription's scans to {@code sink}: scans by ascending launch
    * time, each with one host list per category and tracking method. Scans without a host that
    * the query selects are left out.
+   *
+   * <p>The scans come in pages of {@value #SCAN_PAGE}, and each scan's hosts from a query of
+   * their own, which its index serves. One query over all hosts would make H2 sort every row
+   * into a temporary file before it returns the first, which took about 30 s for 10 million
+   * rows on two cores.
    */
   public void stream(long subscriptionId, ScanSummaryQuery query, ScanSummarySink sink)
       throws IOException {
     if (query.reasons().isEmpty()) {
       return;
     }
-    String sql =
-        "SELECT s.id, s.ref, s.launched_at, n.reason, n.tracking_method, n.ip, n.host_name"
-            + (query.withEvidence() ? ", n.evidence" : "")
-            + " FROM scan s JOIN scan_host_not_scanned n ON n.scan_id = s.id"
-            + " WHERE s.subscription_id = :sub AND s.launched_at >= :since"
-            + " AND s.launched_at < :until AND n.reason IN (<reasons>)"
-            + (query.trackingMethod() == null ? "" : " AND n.tracking_method = :tracking")
-            + " ORDER BY s.launched_at, s.id, " + rank("n.reason", categoryNames()) + ", "
-            + rank("n.tracking_method", TRACKING_ORDER) + ", n.ip NULLS LAST, n.host_name, n.id";
-    // NOTE: H2 returns the first row only after it has sorted all rows, in a temporary file past
-    // h2.maxMemoryRows. The heap stays bounded, but 10 million rows took about 30 s to the first
-    // byte on two cores (docs/benchmarks.md). PostgreSQL streams at once by an incremental sort.
-
-    // A transaction turns autocommit off, which PostgreSQL needs to honor the fetch size.
+    // A transaction turns autocommit off, which PostgreSQL needs to honor the fetch size, and
+    // gives every query of the summary the same view of the data.
     jdbi.useTransaction(
         handle -> {
-          Query statement =
-              handle
-                  .createQuery(sql)
-                  .bind("sub", subscriptionId)
-                  .bind("since", query.since())
-                  .bind("until", query.until())
-                  .bindList("reasons",
-                      query.reasons().stream().map(NotScannedReason::category).toList())
-                  .setFetchSize(FETCH_SIZE);
-          if (query.trackingMethod() != null) {
-            statement.bind("tracking", query.trackingMethod());
-          }
-          boolean withEvidence = query.withEvidence();
           long start = System.nanoTime();
-          try (Stream<Row> rows = statement.map((rs, ctx) -> map(rs, withEvidence)).stream()) {
-            Counts counts = group(rows.iterator(), sink);
-            log.info("Scan summary streamed: subscription={} scans={} hosts={} evidence={}"
-                    + " ms={}", subscriptionId, counts.scans(), counts.hosts(), withEvidence,
-                (System.nanoTime() - start) / 1_000_000);
+          long scans = 0;
+          long hosts = 0;
+          ScanRow after = null;
+          while (true) {
+            List<ScanRow> page = scanPage(handle, subscriptionId, query, after);
+            for (ScanRow scan : page) {
+              long listed = streamScan(handle, scan, query, sink);
+              scans += listed > 0 ? 1 : 0;
+              hosts += listed;
+            }
+            if (page.size() < SCAN_PAGE) {
+              break;
+            }
+            after = page.get(page.size() - 1);
           }
+          log.info("Scan summary streamed: subscription={} scans={} hosts={} evidence={}"
+                  + " ms={}", subscriptionId, scans, hosts, query.withEvidence(),
+              (System.nanoTime() - start) / 1_000_000);
         });
+  }
+
+  /** A scan of the summary, in launch order. */
+  private record ScanRow(long id, String ref, Instant launchedAt) {}
+
+  /**
+   * Returns the next scans in launch order after {@code after} (null for the first page) that
+   * have at least one selected host.
+   */
+  private static List<ScanRow> scanPage(Handle handle, long subscriptionId,
+      ScanSummaryQuery query, ScanRow after) {
+    String sql = "SELECT s.id, s.ref, s.launched_at FROM scan s"
+        + " WHERE s.subscription_id = :sub AND s.launched_at >= :since"
+        + " AND s.launched_at < :until"
+        + (after == null ? ""
+            : " AND (s.launched_at > :afterTime OR (s.launched_at = :afterTime"
+                + " AND s.id > :afterId))")
+        + " AND EXISTS (SELECT 1 FROM scan_host_not_scanned n WHERE n.scan_id = s.id"
+        + hostFilter(query) + ")"
+        + " ORDER BY s.launched_at, s.id LIMIT :limit";
+    Query statement = handle.createQuery(sql)
+        .bind("sub", subscriptionId)
+        .bind("since", query.since())
+        .bind("until", query.until())
+        .bind("limit", SCAN_PAGE);
+    bindHostFilter(statement, query);
+    if (after != null) {
+      statement.bind("afterTime", after.launchedAt()).bind("afterId", after.id());
+    }
+    return statement
+        .map((rs, ctx) -> new ScanRow(rs.getLong("id"), rs.getString("ref"),
+            OptionProfileService.instant(rs, "launched_at")))
+        .list();
+  }
+
+  /** Streams one scan's selected hosts to the sink; returns how many there were. */
+  private static long streamScan(Handle handle, ScanRow scan, ScanSummaryQuery query,
+      ScanSummarySink sink) throws IOException {
+    String sql = "SELECT n.reason, n.tracking_method, n.ip, n.host_name"
+        + (query.withEvidence() ? ", n.evidence" : "")
+        + " FROM scan_host_not_scanned n WHERE n.scan_id = :scan" + hostFilter(query)
+        + " ORDER BY " + rank("n.reason", categoryNames()) + ", "
+        + rank("n.tracking_method", TRACKING_ORDER) + ", n.ip NULLS LAST, n.host_name, n.id";
+    Query statement = handle.createQuery(sql).bind("scan", scan.id()).setFetchSize(FETCH_SIZE);
+    bindHostFilter(statement, query);
+    boolean withEvidence = query.withEvidence();
+    try (Stream<Row> rows =
+        statement.map((rs, ctx) -> map(rs, scan, withEvidence)).stream()) {
+      return group(rows.iterator(), sink).hosts();
+    }
+  }
+
+  /** Returns the conditions on scan_host_not_scanned n of the selected categories. */
+  private static String hostFilter(ScanSummaryQuery query) {
+    return " AND n.reason IN (<reasons>)"
+        + (query.trackingMethod() == null ? "" : " AND n.tracking_method = :tracking");
+  }
+
+  private static void bindHostFilter(Query statement, ScanSummaryQuery query) {
+    statement.bindList("reasons",
+        query.reasons().stream().map(NotScannedReason::category).toList());
+    if (query.trackingMethod() != null) {
+      statement.bind("tracking", query.trackingMethod());
+    }
   }
 
   /** The number of scans and hosts a summary listed. */
@@ -170,15 +230,15 @@ public final class ScanSummaries {
   }
 
   /** Maps a row; its evidence is null without {@code withEvidence}, else never null. */
-  private static Row map(ResultSet rs, boolean withEvidence) throws SQLException {
+  private static Row map(ResultSet rs, ScanRow scan, boolean withEvidence)
+      throws SQLException {
     long ip = rs.getLong("ip");
     Long address = rs.wasNull() ? null : ip;
     String evidence = null;
     if (withEvidence) {
       evidence = Objects.requireNonNullElse(rs.getString("evidence"), "");
     }
-    return new Row(rs.getLong("id"), rs.getString("ref"),
-        OptionProfileService.instant(rs, "launched_at"), rs.getString("reason"),
+    return new Row(scan.id(), scan.ref(), scan.launchedAt(), rs.getString("reason"),
         rs.getString("tracking_method"), address, rs.getString("host_name"), evidence);
   }
 }
