@@ -175,7 +175,7 @@ public final class HttpServer implements AutoCloseable {
     dispatcher.wrongMethod(ctx, ctx.path());
   }
 
-  /** Answers a method without a route, such as PROPFIND, on an API path with code 1908. */
+  /** Rejects a method without a route, such as PROPFIND, on an API path with code 1908. */
   private void unknownMethod(Context ctx) {
     String method = ctx.req().getMethod();
     boolean apiPath = ctx.path().startsWith("/api/") || ctx.path().startsWith("/msp/");
