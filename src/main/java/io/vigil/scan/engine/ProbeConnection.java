@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.function.Predicate;
 import javax.net.ssl.SSLSocket;
@@ -16,7 +17,8 @@ import javax.net.ssl.SSLSocketFactory;
 /**
  * One blocking TCP connection to a service, with a connect timeout and a time limit on every
  * read. A probe opens a new connection for each protocol it tries, because a server may close
- * or misread a connection after an unexpected request.
+ * or misread a connection after an unexpected request. An interrupt of the probing thread closes
+ * the connection.
  */
 final class ProbeConnection implements Closeable {
   private final InetAddress address;
@@ -34,7 +36,9 @@ final class ProbeConnection implements Closeable {
   static ProbeConnection open(
       InetAddress address, int port, Duration connectTimeout, Duration readTimeout)
       throws IOException {
-    Socket socket = new Socket();
+    // A socket from a SocketChannel closes when its thread is interrupted, so a cancel, pause or
+    // shutdown ends a read at once. A plain Socket ignores the interrupt until the read timeout.
+    Socket socket = SocketChannel.open().socket();
     try {
       socket.connect(new InetSocketAddress(address, port), timeoutMillis(connectTimeout));
       socket.setSoTimeout(timeoutMillis(readTimeout));

@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -77,6 +79,41 @@ class AbortTest {
       assertThat(result.get().notScanned()).isEqualTo(NotScannedReason.ABORTED);
       assertThat(result.get().evidence()).isEqualTo("the scan thread was interrupted");
       assertThat(flagKept).isTrue();
+    }
+  }
+
+  @Test
+  void interruptEndsBlockedServiceRead() throws Exception {
+    // Discovery and the port scan connect and leave; the third connection is service
+    // detection, which then waits in a read for a greeting that never comes.
+    CountDownLatch detectionConnected = new CountDownLatch(3);
+    CountDownLatch detectionClosed = new CountDownLatch(3);
+    try (LoopbackService silent = LoopbackService.start(socket -> {
+      detectionConnected.countDown();
+      LoopbackService.drain(socket.getInputStream());
+      detectionClosed.countDown();
+    })) {
+      ScanOptions slowReads = ScanOptions.builder()
+          .tcpPorts(PortList.of(silent.port()))
+          .discoveryPorts(PortList.of(silent.port()))
+          .icmpEcho(false)
+          .connectTimeout(Duration.ofSeconds(2))
+          .readTimeout(Duration.ofMinutes(5))
+          .maxHostDuration(Duration.ofMinutes(10))
+          .build();
+      ScanEngine engine = new ScanEngine(slowReads, clock);
+      AtomicReference<HostScanResult> result = new AtomicReference<>();
+      Thread scan = new Thread(() -> result.set(engine.scanHost(loopback, ScanListener.NONE)));
+      scan.start();
+      assertThat(detectionConnected.await(60, TimeUnit.SECONDS)).isTrue();
+
+      scan.interrupt();
+      scan.join(60_000);
+
+      // Far less than the 5 minute read timeout: the interrupt closed the probe's socket.
+      assertThat(scan.isAlive()).isFalse();
+      assertThat(result.get().notScanned()).isEqualTo(NotScannedReason.ABORTED);
+      assertThat(detectionClosed.await(60, TimeUnit.SECONDS)).isTrue();
     }
   }
 
