@@ -1,8 +1,10 @@
 package io.vigil.scan;
 
 import io.vigil.net.IpRange;
+import io.vigil.scan.ScanSummarySink.HostEvidence;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -19,6 +21,8 @@ final class HostList {
   private final StringBuilder ranges = new StringBuilder();
   private final List<String> names = new ArrayList<>();
   private final List<Long> unnamed = new ArrayList<>();
+  private final List<HostEvidence> addressEvidence = new ArrayList<>();
+  private final List<HostEvidence> nameEvidence = new ArrayList<>();
   private long first = -1;
   private long last = -1;
 
@@ -33,11 +37,26 @@ final class HostList {
    * @param hostName the name the scan target gave, or null
    */
   void add(Long ip, String hostName) {
+    add(ip, hostName, null);
+  }
+
+  /**
+   * Adds a host with its evidence, which {@link #evidence()} returns in the order of the text.
+   *
+   * @param evidence the host's evidence, or null to list the host without it
+   */
+  void add(Long ip, String hostName, String evidence) {
     if (ip == null || (!"IP".equals(tracking) && hostName != null)) {
       if (hostName != null) {
         names.add(hostName);
+        if (evidence != null) {
+          nameEvidence.add(new HostEvidence(hostName, evidence));
+        }
       }
       return;
+    }
+    if (evidence != null) {
+      addressEvidence.add(new HostEvidence(IpRange.format(ip), evidence));
     }
     if ("IP".equals(tracking)) {
       addAddress(ip);
@@ -73,12 +92,23 @@ final class HostList {
     }
   }
 
-  /** Returns one host as a list of {@code tracking} writes it: by name, or else by address. */
-  static String entry(String tracking, Long ip, String hostName) {
-    if (ip == null || (!"IP".equals(tracking) && hostName != null)) {
-      return hostName == null ? "" : hostName;
+  /**
+   * Returns the evidence of the hosts added with it, in the order of {@link #text()}: under IP
+   * tracking addresses and then names, else names and then the hosts listed by address. Names
+   * are sorted.
+   */
+  List<HostEvidence> evidence() {
+    List<HostEvidence> sortedNames = new ArrayList<>(nameEvidence);
+    sortedNames.sort(Comparator.comparing(HostEvidence::host));
+    List<HostEvidence> ordered = new ArrayList<>();
+    if ("IP".equals(tracking)) {
+      ordered.addAll(addressEvidence);
+      ordered.addAll(sortedNames);
+    } else {
+      ordered.addAll(sortedNames);
+      ordered.addAll(addressEvidence);
     }
-    return IpRange.format(ip);
+    return ordered;
   }
 
   /** Returns the hosts as one line of text. */

@@ -1,11 +1,9 @@
 package io.vigil.scan;
 
-import io.vigil.scan.ScanSummarySink.HostEvidence;
 import java.io.IOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
@@ -170,7 +168,6 @@ public final class ScanSummaries {
     long hostCount = 0;
     Row group = null;
     HostList hosts = null;
-    List<HostEvidence> evidence = new ArrayList<>();
     while (rows.hasNext()) {
       Row row = rows.next();
       boolean newScan = group == null || group.scanId() != row.scanId();
@@ -178,8 +175,7 @@ public final class ScanSummaries {
           || !group.tracking().equals(row.tracking());
       if (group != null && newList) {
         sink.hostSummary(summaryCategory(group.reason()), group.tracking(), hosts.text(),
-            List.copyOf(evidence));
-        evidence.clear();
+            hosts.evidence());
       }
       if (group != null && newScan) {
         sink.endScan();
@@ -192,16 +188,12 @@ public final class ScanSummaries {
         group = row;
         hosts = new HostList(row.tracking());
       }
-      hosts.add(row.ip(), row.hostName());
+      hosts.add(row.ip(), row.hostName(), row.evidence());
       hostCount++;
-      if (row.evidence() != null) {
-        evidence.add(new HostEvidence(HostList.entry(row.tracking(), row.ip(), row.hostName()),
-            row.evidence()));
-      }
     }
     if (group != null) {
       sink.hostSummary(summaryCategory(group.reason()), group.tracking(), hosts.text(),
-          List.copyOf(evidence));
+          hosts.evidence());
       sink.endScan();
     }
     return new Counts(scans, hostCount);

@@ -24,8 +24,8 @@ public interface ScanSummarySink {
    *
    * @param category the category as the API writes it, such as "notvuln" or "dead"
    * @param hosts the compact host list, such as "10.0.0.1-10.0.0.5, 10.0.0.9"
-   * @param evidence each host's evidence in address order, or empty when the query did not ask
-   *     for it
+   * @param evidence each host's evidence in the order of {@code hosts}, or empty when the query
+   *     did not request it
    */
   void hostSummary(String category, String tracking, String hosts, List<HostEvidence> evidence)
       throws IOException;
