@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,9 +70,10 @@ public final class ScanSummaries {
     if (query.reasons().isEmpty()) {
       return;
     }
-    // A transaction turns autocommit off, which PostgreSQL needs to honor the fetch size, and
-    // gives every query of the summary the same view of the data.
-    jdbi.useTransaction(
+    // A transaction turns autocommit off, which PostgreSQL needs to honor the fetch size.
+    // Repeatable read gives every query of the summary the same snapshot, so a scan that
+    // changes meanwhile is listed as it was when the summary began.
+    jdbi.useTransaction(TransactionIsolationLevel.REPEATABLE_READ,
         handle -> {
           long start = System.nanoTime();
           long scans = 0;
