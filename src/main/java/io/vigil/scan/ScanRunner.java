@@ -172,7 +172,20 @@ final class ScanRunner {
   private void scanBatch(Scan scan, ScanEngine engine, List<Long> batch, Running self) {
     List<InetAddress> addresses = new ArrayList<>();
     for (long ip : batch) {
-      addresses.add(IpRange.toInetAddress(ip));
+      String blocked = ScanTargets.policyBlock(policy, ip);
+      if (blocked != null) {
+        // The operator changed --scan-allow or --scan-deny after the launch, so the engine would
+        // reject this host: it is recorded as blocked, and the rest of the scan goes on.
+        InetAddress address = IpRange.toInetAddress(ip);
+        commit(scan, new HostScanResult(address, new Discovery(false, "not probed"),
+            NotScannedReason.BLOCKED, blocked + ", since the scan was launched", 0, List.of(),
+            List.of(), clock.instant(), clock.instant()), self);
+      } else {
+        addresses.add(IpRange.toInetAddress(ip));
+      }
+    }
+    if (addresses.isEmpty()) {
+      return;
     }
     // Each host is committed as soon as it finishes, on the commit thread: the engine's host
     // threads are interrupted when a scan stops, and must not be inside a transaction then.

@@ -132,14 +132,23 @@ final class ScanTargets {
     if (!contains(scannable, address)) {
       return new Skip(NotScannedReason.BLOCKED, "not among the subscription's IPs");
     }
+    String blocked = policyBlock(policy, address);
+    return blocked == null ? null : new Skip(NotScannedReason.BLOCKED, blocked);
+  }
+
+  /**
+   * Returns why the operator's policy blocks the address, or null when it allows it: the deny
+   * list entry (--scan-deny) that contains it, or the allowed networks (--scan-allow) it is
+   * outside of.
+   */
+  static String policyBlock(TargetPolicy policy, long address) {
     IpRange denied = policy.deniedRange(address);
     if (denied != null) {
-      return new Skip(NotScannedReason.BLOCKED,
-          "on the operator's deny list, entry " + denied + " (vigil serve --scan-deny)");
+      return "on the operator's deny list, entry " + denied + " (vigil serve --scan-deny)";
     }
     if (!policy.allows(address)) {
-      return new Skip(NotScannedReason.BLOCKED, "outside the networks this server may scan ("
-          + policy + "); the operator sets them with vigil serve --scan-allow");
+      return "outside the networks this server may scan (" + policy
+          + "); the operator sets them with vigil serve --scan-allow";
     }
     return null;
   }

@@ -5,6 +5,7 @@ import static io.vigil.http.ScanTargetFixture.launch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.net.IpRange;
+import io.vigil.testing.ApiReply;
 import io.vigil.testing.FixedAssetScope;
 import io.vigil.testing.TestDatabase;
 import io.vigil.testing.TestServer;
@@ -59,6 +60,43 @@ class ScanRestartTest {
         for (String host : finishedBeforeStop) {
           assertThat(targets.connections(host)).as(host).isEqualTo(connectionsAtStop.get(host));
         }
+      }
+    }
+  }
+
+  @Test
+  void denyListAddedAtRestartBlocksPendingHost() throws Exception {
+    try (TestDatabase database = TestDatabase.create();
+        ScanTargetFixture targets = new ScanTargetFixture()) {
+      for (String host : List.of("127.0.0.85", "127.0.0.86", "127.0.0.87")) {
+        targets.silent(host);
+      }
+      FixedAssetScope scope = FixedAssetScope.loopback();
+      String ref;
+      try (TestServer first = TestServer.builder().database(database).assetScope(scope)
+          .start()) {
+        String profile = Long.toString(targets.createProfile(first, "Slow", 800, 1));
+        ref = launch(first, "scan_title", "deny at restart", "option_id", profile,
+            "ip", "127.0.0.85-127.0.0.87");
+        awaitState(first, ref, "Running");
+      }
+
+      // One host at a time, several seconds each: the last host is still pending here.
+      try (TestServer second = TestServer.builder().database(database).assetScope(scope)
+          .scanDeny(List.of(IpRange.parse("127.0.0.87"))).start()) {
+        awaitState(second, ref, "Finished");
+        ApiReply summary = second.admin().get(ScanSummaryData.SUMMARY + "?action=list"
+            + "&include_dead=0&include_blocked=1&show_evidence=1&scan_date_since="
+            + java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+
+        String scan = "//SCAN_SUMMARY[SCAN_REF='" + ref + "']";
+        assertThat(summary.xpath(scan + "/HOST_SUMMARY[@category='blocked']"))
+            .isEqualTo("127.0.0.87");
+        assertThat(summary.xpath(scan + "/HOST_EVIDENCE[@host='127.0.0.87']")).isEqualTo(
+            "on the operator's deny list, entry 127.0.0.87 (vigil serve --scan-deny), since the"
+                + " scan was launched");
+        assertThat(targets.connections("127.0.0.87")).isZero();
+        assertThat(count(second, ref, "127.0.0.86", "scan_host", "status = 'done'")).isEqualTo(1);
       }
     }
   }
