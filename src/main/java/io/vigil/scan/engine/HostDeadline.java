@@ -21,6 +21,12 @@ final class HostDeadline {
     return seconds % 60 == 0 ? seconds / 60 + " min" : seconds + " s";
   }
 
+  /** Returns the time left until the deadline by the engine's clock, or zero once it passed. */
+  Duration remaining() {
+    Duration left = Duration.between(clock.instant(), end);
+    return left.isNegative() ? Duration.ZERO : left;
+  }
+
   /**
    * Throws when the deadline has passed or the thread was interrupted, so a scan stops between
    * probes.

@@ -5,6 +5,7 @@ import io.vigil.scan.OpenService;
 import io.vigil.scan.TlsInfo;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,24 +48,24 @@ final class ServiceDetector {
   OpenService detect(InetAddress address, int port, HostDeadline deadline) {
     boolean tlsTried = false;
     if (TLS_PORTS.contains(port)) {
-      OpenService tls = probeTls(address, port);
+      OpenService tls = probeTls(address, port, deadline);
       if (tls != null) {
         return tls;
       }
       tlsTried = true;
       deadline.check();
     }
-    Greeting greeting = readGreeting(address, port);
+    Greeting greeting = readGreeting(address, port, deadline);
     if (greeting != null) {
       return new OpenService(port, greeting.service(), greeting.banner(), null, null);
     }
     for (Probe probe : probeOrder(port, tlsTried)) {
       deadline.check();
       OpenService service = switch (probe) {
-        case TLS -> probeTls(address, port);
-        case HTTP -> probeHttp(address, port);
-        case POSTGRES -> probePostgres(address, port);
-        case REDIS -> probeRedis(address, port);
+        case TLS -> probeTls(address, port, deadline);
+        case HTTP -> probeHttp(address, port, deadline);
+        case POSTGRES -> probePostgres(address, port, deadline);
+        case REDIS -> probeRedis(address, port, deadline);
       };
       if (service != null) {
         return service;
@@ -90,8 +91,8 @@ final class ServiceDetector {
     return order;
   }
 
-  private Greeting readGreeting(InetAddress address, int port) {
-    try (ProbeConnection connection = open(address, port)) {
+  private Greeting readGreeting(InetAddress address, int port, HostDeadline deadline) {
+    try (ProbeConnection connection = open(address, port, deadline)) {
       return Greeting.classify(connection.read(GREETING_BYTES, Greeting::isComplete), port);
     } catch (IOException e) {
       log.trace("{}:{} greeting probe failed: {}", address.getHostAddress(), port, e.toString());
@@ -100,8 +101,8 @@ final class ServiceDetector {
   }
 
   /** Runs a TLS handshake, then reads a greeting or sends an HTTP request over TLS. */
-  private OpenService probeTls(InetAddress address, int port) {
-    try (ProbeConnection connection = open(address, port)) {
+  private OpenService probeTls(InetAddress address, int port, HostDeadline deadline) {
+    try (ProbeConnection connection = open(address, port, deadline)) {
       TlsInfo tls = startTls(connection);
       if (TLS_GREETING_PORTS.contains(port)) {
         Greeting greeting =
@@ -128,8 +129,8 @@ final class ServiceDetector {
     }
   }
 
-  private OpenService probeHttp(InetAddress address, int port) {
-    try (ProbeConnection connection = open(address, port)) {
+  private OpenService probeHttp(InetAddress address, int port, HostDeadline deadline) {
+    try (ProbeConnection connection = open(address, port, deadline)) {
       connection.write(HttpExchange.request(address, port));
       // The request sends "Connection: close", so the read ends when the server closes.
       byte[] reply = connection.read(HttpExchange.MAX_RESPONSE_BYTES, bytes -> false);
@@ -145,8 +146,8 @@ final class ServiceDetector {
    * Sends a PostgreSQL SSLRequest. Only PostgreSQL replies with the single byte 'S' (TLS
    * supported) or 'N'. After 'S' the handshake runs, so the certificate gets recorded too.
    */
-  private OpenService probePostgres(InetAddress address, int port) {
-    try (ProbeConnection connection = open(address, port)) {
+  private OpenService probePostgres(InetAddress address, int port, HostDeadline deadline) {
+    try (ProbeConnection connection = open(address, port, deadline)) {
       connection.write(POSTGRES_SSL_REQUEST);
       byte[] reply = connection.read(64, b -> b.length > 0);
       if (reply.length != 1 || (reply[0] != 'S' && reply[0] != 'N')) {
@@ -169,8 +170,8 @@ final class ServiceDetector {
   }
 
   /** Sends PING: Redis replies +PONG, or -NOAUTH / -DENIED when it requires a password. */
-  private OpenService probeRedis(InetAddress address, int port) {
-    try (ProbeConnection connection = open(address, port)) {
+  private OpenService probeRedis(InetAddress address, int port, HostDeadline deadline) {
+    try (ProbeConnection connection = open(address, port, deadline)) {
       connection.write(REDIS_PING);
       byte[] bytes = connection.read(512, Greeting::isComplete);
       String reply =
@@ -188,8 +189,18 @@ final class ServiceDetector {
     return TlsObserver.describe(connection.startTls(TlsObserver.socketFactory()).getSession());
   }
 
-  private ProbeConnection open(InetAddress address, int port) throws IOException {
-    return ProbeConnection.open(address, port, options.connectTimeout(), options.readTimeout());
+  /**
+   * Opens a probe connection whose reads end by the host's deadline at the latest, so that a
+   * silent service cannot hold a host past max_host_minutes for a whole read timeout.
+   */
+  private ProbeConnection open(InetAddress address, int port, HostDeadline deadline)
+      throws IOException {
+    Duration readTimeout = options.readTimeout();
+    Duration remaining = deadline.remaining();
+    if (remaining.compareTo(readTimeout) < 0) {
+      readTimeout = remaining.isZero() ? Duration.ofMillis(1) : remaining;
+    }
+    return ProbeConnection.open(address, port, options.connectTimeout(), readTimeout);
   }
 
   /** Stops reading a reply at the first line unless it is HTTP, whose body may follow. */

@@ -118,6 +118,32 @@ class AbortTest {
   }
 
   @Test
+  void hostLimitEndsLongRead() throws Exception {
+    try (LoopbackService silent = LoopbackService.silent()) {
+      ScanOptions slowReads = ScanOptions.builder()
+          .tcpPorts(PortList.of(silent.port()))
+          .discoveryPorts(PortList.of(silent.port()))
+          .icmpEcho(false)
+          .connectTimeout(Duration.ofSeconds(2))
+          .readTimeout(Duration.ofMinutes(5))
+          .maxHostDuration(Duration.ofSeconds(2))
+          .build();
+      ScanEngine engine = new ScanEngine(slowReads, java.time.Clock.systemUTC());
+      AtomicReference<HostScanResult> result = new AtomicReference<>();
+
+      Thread scan = new Thread(() -> result.set(engine.scanHost(loopback, ScanListener.NONE)));
+      scan.start();
+      scan.join(60_000);
+
+      // Far less than the 5 minute read timeout: the read ended at the host's deadline.
+      assertThat(scan.isAlive()).isFalse();
+      assertThat(result.get().notScanned()).isEqualTo(NotScannedReason.ABORTED);
+      assertThat(result.get().evidence()).isEqualTo(
+          "the host scan took longer than the option profile's limit of 2 s per host");
+    }
+  }
+
+  @Test
   void failingListenerDoesNotStopTheScan() throws IOException {
     try (LoopbackService ssh = LoopbackService.greeting("SSH-2.0-test\r\n")) {
       ScanListener failing = new ScanListener() {
