@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.jetty.io.EofException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -429,6 +430,11 @@ public final class ApiDispatcher {
   }
 
   private void fail(Context ctx, ApiResponse response, String path, Exception e) {
+    if (response.isWritten() && clientGone(e)) {
+      log.info("Client closed the connection during the response: path={} error={}", path,
+          e.toString());
+      return;
+    }
     ApiException error = ApiErrors.toApiException(e, path);
     if (error instanceof LimitExceededException limited) {
       setLimitHeaders(ctx, limited.headers());
@@ -442,6 +448,24 @@ public final class ApiDispatcher {
     }
     response.status(error.code().httpStatus());
     response.write(SimpleReturn.error(error));
+  }
+
+  /**
+   * Returns whether the failure is the client going away mid-response: Jetty's EofException,
+   * or a reset or broken pipe, anywhere in the cause chain.
+   */
+  private static boolean clientGone(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof EofException) {
+        return true;
+      }
+      String message = cause.getMessage();
+      if (cause instanceof java.io.IOException && message != null
+          && (message.contains("Connection reset") || message.contains("Broken pipe"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void setLimitHeaders(Context ctx, LimitHeaders headers) {
