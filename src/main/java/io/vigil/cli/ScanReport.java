@@ -1,6 +1,9 @@
 package io.vigil.cli;
 
+import io.vigil.net.InvalidIpException;
+import io.vigil.net.IpRange;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -69,16 +72,37 @@ final class ScanReport {
     if (addresses.isEmpty()) {
       return;
     }
-    String ips = String.join(",", addresses);
+    String ranges = compact(addresses);
     boolean one = addresses.size() == 1;
     out.println();
-    out.println("Hint: the scan blocked " + String.join(", ", addresses) + ". A host is blocked"
+    out.println("Hint: the scan blocked " + ranges.replace(",", ", ") + ". A host is blocked"
         + " when the subscription lacks it, or when the server may not scan it (--scan-allow,"
         + " --scan-deny). This shows which:");
     out.println("  vigil scan summary --explain --category blocked --scan " + ref);
-    out.println("To add " + (one ? "it" : "them") + " to the subscription:");
-    out.println("  vigil asset add-ip " + ips);
-    out.println("or the API: POST /api/2.0/fo/asset/ip/?action=add&ips=" + ips + "&enable_vm=1");
+    out.println("If " + (one ? "it is" : "they are") + " missing from the subscription, add "
+        + (one ? "it" : "them") + " with:");
+    out.println("  vigil asset add-ip " + ranges);
+    out.println("or the API: POST /api/2.0/fo/asset/ip/?action=add&ips=" + ranges
+        + "&enable_vm=1");
+  }
+
+  /** Returns addresses as merged ranges, such as "127.0.1.0-127.0.40.255,127.0.0.5". */
+  private static String compact(List<String> addresses) {
+    List<IpRange> ranges = new ArrayList<>();
+    List<String> others = new ArrayList<>();
+    for (String address : addresses) {
+      try {
+        ranges.add(IpRange.single(IpRange.toNumber(address)));
+      } catch (InvalidIpException e) {
+        others.add(address);
+      }
+    }
+    List<String> parts = new ArrayList<>();
+    for (IpRange range : IpRange.merge(ranges)) {
+      parts.add(range.toString());
+    }
+    parts.addAll(others);
+    return String.join(",", parts);
   }
 
   static String ports(List<ScanResults.Port> ports) {

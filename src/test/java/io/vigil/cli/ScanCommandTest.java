@@ -105,6 +105,8 @@ class ScanCommandTest {
         + " (--scan-allow, --scan-deny). This shows which:");
     assertThat(waited.outLines())
         .contains("  vigil scan summary --explain --category blocked --scan " + waitedRef);
+    assertThat(waited.outLines())
+        .contains("If it is missing from the subscription, add it with:");
     assertThat(waited.outLines()).contains("  vigil asset add-ip " + OUTSIDE_IP);
     assertThat(waited.out())
         .contains("/api/2.0/fo/asset/ip/?action=add&ips=" + OUTSIDE_IP + "&enable_vm=1");
