@@ -194,23 +194,28 @@ final class ScanCommand {
       @Option(names = "--explain",
           description = "Print each host with its evidence: the probes that got no reply, the"
               + " exclusion that matched, who cancelled the scan and when.") boolean explain) {
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    LocalDate from = since == null ? null : parseDay("--since", since, today);
+    LocalDate until = to == null ? null : parseDay("--to", to, today);
     RemoteApi remote = api.connect(environment);
-    String from = since;
-    String until = to;
     if (scanRef != null) {
       // The summary API filters by launch day only, so the scan's own day bounds the request.
-      String launchDay = new ScanApi(remote).find(scanRef).launched().substring(0, 10);
+      LocalDate launchDay = LocalDate.parse(
+          new ScanApi(remote).find(scanRef).launched().substring(0, 10));
       from = from != null ? from : launchDay;
       until = until != null ? until : launchDay;
     }
     if (from == null) {
-      LocalDate end = until != null ? parseDay("--to", until) : LocalDate.now(ZoneOffset.UTC);
-      from = end.minusDays(30).toString();
+      from = (until != null ? until : today).minusDays(30);
+    }
+    if (until != null && until.isBefore(from)) {
+      throw new VigilException("Invalid date range: --to " + until + " is before the start, "
+          + from + (since == null ? " (the launch day of --scan)" : "") + ".");
     }
     List<String> selected = categories == null ? List.of()
         : categories.stream().map(category -> category.strip().toLowerCase(Locale.ROOT)).toList();
-    Map<String, String> params =
-        ScanSummaryReport.parameters(from, until, selected, tracking, explain);
+    Map<String, String> params = ScanSummaryReport.parameters(from.toString(),
+        until == null ? null : until.toString(), selected, tracking, explain);
     RemoteApi.Reply reply = remote.get(ScanSummaryReport.PATH, params);
     if (!reply.contentType().contains("json")) {
       throw new VigilException("The server sent " + reply.contentType()
@@ -220,12 +225,18 @@ final class ScanCommand {
     return 0;
   }
 
-  private static LocalDate parseDay(String option, String value) {
+  private static LocalDate parseDay(String option, String value, LocalDate today) {
+    LocalDate day;
     try {
-      return LocalDate.parse(value);
+      day = LocalDate.parse(value);
     } catch (DateTimeParseException e) {
       throw new VigilException("Invalid " + option + " " + value + ": use YYYY-MM-DD.", e);
     }
+    if (day.isAfter(today)) {
+      throw new VigilException("Invalid " + option + " " + value + ": it is after today, "
+          + today + " UTC.");
+    }
+    return day;
   }
 
   private static boolean isBlank(String value) {

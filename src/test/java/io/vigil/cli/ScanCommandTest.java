@@ -362,12 +362,34 @@ class ScanCommandTest {
   @Test
   void summaryPassesApiErrorOn() {
     CommandRunner.Result result =
-        vigil.run("scan", "summary", "--url", url(), "--since", "2999-01-01");
+        vigil.run("scan", "summary", "--url", url(), "--tracking", "LAN");
 
     assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.err()).startsWith("vigil: parameter scan_date_since has invalid value:"
-        + " 2999-01-01 (must not be after today, ");
+    assertThat(result.err())
+        .startsWith("vigil: parameter tracking_method has invalid value: LAN");
     assertThat(result.err()).endsWith("(code 1905)\n");
+  }
+
+  @Test
+  void summaryRejectsFutureDay() {
+    CommandRunner.Result result =
+        vigil.run("scan", "summary", "--url", url(), "--to", "2999-01-01");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err()).isEqualTo("vigil: Invalid --to 2999-01-01: it is after today, "
+        + java.time.LocalDate.now(java.time.ZoneOffset.UTC) + " UTC.\n");
+  }
+
+  @Test
+  void summaryRejectsToBeforeScanDay() {
+    String launchDay = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+
+    CommandRunner.Result result = vigil.run("scan", "summary", "--url", url(), "--scan",
+        waitedRef, "--to", "2020-01-01");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err()).isEqualTo("vigil: Invalid date range: --to 2020-01-01 is before the"
+        + " start, " + launchDay + " (the launch day of --scan).\n");
   }
 
   @Test
