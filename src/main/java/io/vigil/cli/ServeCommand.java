@@ -6,6 +6,7 @@ import io.vigil.config.InvalidSettingsException;
 import io.vigil.config.Settings;
 import io.vigil.net.InvalidIpException;
 import io.vigil.net.IpRange;
+import java.util.ArrayList;
 import java.util.List;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -175,18 +176,28 @@ final class ServeCommand implements Callable<Integer> {
         Duration.ofMinutes(sessionTimeoutMinutes),
         maxSessionsPerUser,
         adminPassword == null || adminPassword.isEmpty() ? null : adminPassword,
-        ranges("--scan-allow", scanAllow),
-        ranges("--scan-deny", scanDeny));
+        ranges("--scan-allow (VIGIL_SCAN_ALLOW)", scanAllow),
+        ranges("--scan-deny (VIGIL_SCAN_DENY)", scanDeny));
   }
 
+  /** Parses a network list setting strictly: an empty entry is an error, not skipped. */
   private static List<IpRange> ranges(String option, String value) {
     if (value == null || value.isBlank()) {
       return List.of();
     }
-    try {
-      return IpRange.parseList(value);
-    } catch (InvalidIpException e) {
-      throw new InvalidSettingsException("Invalid " + option + ": " + e.getMessage());
+    List<IpRange> ranges = new ArrayList<>();
+    for (String entry : value.split(",", -1)) {
+      if (entry.isBlank()) {
+        throw new InvalidSettingsException("Invalid " + option + " value " + value
+            + ": it has an empty entry; separate networks with single commas.");
+      }
+      try {
+        ranges.add(IpRange.parse(entry));
+      } catch (InvalidIpException e) {
+        throw new InvalidSettingsException("Invalid " + option + " entry " + e.value() + ": "
+            + e.reason() + ".");
+      }
     }
+    return ranges;
   }
 }

@@ -122,6 +122,10 @@ public record IpRange(long first, long last) {
       if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(Character::isDigit)) {
         throw new InvalidIpException(dotted, "not an IPv4 address");
       }
+      if (part.length() > 1 && part.charAt(0) == '0') {
+        // Some tools read such an octet as octal, so 10.0.0.010 could mean 10.0.0.8.
+        throw new InvalidIpException(dotted, "octet " + part + " has a leading zero");
+      }
       int octet = Integer.parseInt(part);
       if (octet > 255) {
         throw new InvalidIpException(dotted, "octet " + octet + " is over 255");
