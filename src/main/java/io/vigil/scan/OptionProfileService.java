@@ -18,6 +18,12 @@ import org.slf4j.LoggerFactory;
 
 /** VM option profiles: the built-in "Initial Options" and each subscription's own. */
 public final class OptionProfileService {
+  /** Largest connect or read timeout of a profile: 10 minutes, in milliseconds. */
+  static final int MAX_TIMEOUT_MS = 600_000;
+
+  /** Largest time limit per host: one day, in minutes. */
+  static final int MAX_HOST_MINUTES = 1_440;
+
   private static final Logger log = LoggerFactory.getLogger(OptionProfileService.class);
 
   private static final String COLUMNS =
@@ -160,6 +166,9 @@ public final class OptionProfileService {
     }
     PortList discovery = input.discoveryTcpPorts() == null ? null
         : parsePorts("discovery_tcp_ports", input.discoveryTcpPorts());
+    requireRange("connect_timeout_ms", input.connectTimeoutMs(), 1, MAX_TIMEOUT_MS);
+    requireRange("read_timeout_ms", input.readTimeoutMs(), 1, MAX_TIMEOUT_MS);
+    requireRange("max_host_minutes", input.maxHostMinutes(), 1, MAX_HOST_MINUTES);
     OptionProfile profile =
         new OptionProfile(
             0,
@@ -212,6 +221,14 @@ public final class OptionProfileService {
       return PortList.parse(text);
     } catch (InvalidScanOptionException e) {
       throw new InvalidScanParameterException(parameter, text, e.getMessage());
+    }
+  }
+
+  /** Checks an optional numeric parameter; null means the default, which is in range. */
+  private static void requireRange(String parameter, Integer value, int min, int max) {
+    if (value != null && (value < min || value > max)) {
+      throw new InvalidScanParameterException(
+          parameter, value.toString(), "must be " + min + " to " + max);
     }
   }
 

@@ -98,7 +98,15 @@ class OptionProfileApiTest {
         .contains("hosts_in_parallel");
     assertThat(createError("title", "f", "hosts_in_parallel", "256", "probes_in_parallel",
         "1000")).contains("probes_in_parallel");
-    assertThat(createError("title", "g", "read_timeout_ms", "0")).contains("read_timeout_ms");
+    assertThat(createError("title", "g", "read_timeout_ms", "0"))
+        .isEqualTo("parameter read_timeout_ms has invalid value: 0 (must be 1 to 600000)");
+    assertThat(createError("title", "h", "read_timeout_ms", "999999999"))
+        .isEqualTo("parameter read_timeout_ms has invalid value: 999999999 (must be 1 to"
+            + " 600000)");
+    assertThat(createError("title", "i", "max_host_minutes", "0"))
+        .isEqualTo("parameter max_host_minutes has invalid value: 0 (must be 1 to 1440)");
+    assertThat(createError("title", "j", "connect_timeout_ms", "600001"))
+        .contains("connect_timeout_ms");
   }
 
   private static String createError(String... pairs) {
