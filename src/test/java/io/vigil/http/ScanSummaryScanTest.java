@@ -123,9 +123,8 @@ class ScanSummaryScanTest {
     String evidence = "//SCAN_SUMMARY[SCAN_REF='" + ref + "']/HOST_EVIDENCE";
     assertThat(explained.count(evidence)).isEqualTo(6);
     assertThat(explained.xpath(evidence + "[@host='quiet83.vigil.test']"))
-        .isEqualTo("alive (TCP port " + targets.port() + " refused the connection), but none of"
-            + " the 1 TCP ports of the option profile is open: 1 refused the connection, 0 got"
-            + " no reply");
+        .isEqualTo("alive (TCP port " + targets.port() + " refused the connection), but the"
+            + " option profile's one TCP port is not open: it refused the connection");
     assertThat(reply.count("//HOST_EVIDENCE")).isZero();
     JsonNode trailer = trailer(ref);
     assertThat(trailer.path("no_vulnerabilities_match_your_filters_for_these_hosts").asText())

@@ -138,9 +138,13 @@ public final class ScanEngine {
   private static String notVulnerableEvidence(Discovery discovery,
       Map<Integer, PortState> states) {
     long refused = states.values().stream().filter(state -> state == PortState.CLOSED).count();
-    return "alive (" + discovery.evidence() + "), but none of the " + states.size()
-        + " TCP ports of the option profile is open: " + refused + " refused the connection, "
-        + (states.size() - refused) + " got no reply";
+    String alive = "alive (" + discovery.evidence() + "), but ";
+    if (states.size() == 1) {
+      return alive + "the option profile's one TCP port is not open: it "
+          + (refused == 1 ? "refused the connection" : "got no reply");
+    }
+    return alive + "none of the " + states.size() + " TCP ports of the option profile is open: "
+        + refused + " refused the connection, " + (states.size() - refused) + " got no reply";
   }
 
   /** With "scan dead hosts" on, a port that accepts or refuses in the port scan proves the host. */

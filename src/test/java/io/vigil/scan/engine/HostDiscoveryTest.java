@@ -46,8 +46,8 @@ class HostDiscoveryTest {
     // Alive, but with its only port closed there is nothing to check.
     assertThat(result.notScanned()).isEqualTo(NotScannedReason.NOT_VULNERABLE);
     assertThat(result.evidence()).isEqualTo("alive (TCP port " + closed + " refused the"
-        + " connection), but none of the 1 TCP ports of the option profile is open: 1 refused"
-        + " the connection, 0 got no reply");
+        + " connection), but the option profile's one TCP port is not open: it refused the"
+        + " connection");
     assertThat(result.services()).isEmpty();
   }
 
