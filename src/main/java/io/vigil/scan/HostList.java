@@ -93,9 +93,9 @@ final class HostList {
   }
 
   /**
-   * Returns the evidence of the hosts added with it, in the order of {@link #text()}: under IP
-   * tracking addresses and then names, else names and then the hosts listed by address. Names
-   * are sorted.
+   * Returns the evidence of the hosts added with it, one entry per host, in the order of
+   * {@link #text()}: under IP tracking addresses and then names, else names and then the hosts
+   * listed by address. Names are sorted.
    */
   List<HostEvidence> evidence() {
     List<HostEvidence> sortedNames = new ArrayList<>(nameEvidence);
@@ -108,7 +108,27 @@ final class HostList {
       ordered.addAll(sortedNames);
       ordered.addAll(addressEvidence);
     }
-    return ordered;
+    return mergeRepeats(ordered);
+  }
+
+  /**
+   * Joins the evidence of a host listed more than once, such as an address that two duplicate
+   * names resolve to, so that there is one entry per host of the list. Repeats are adjacent
+   * because the entries are ordered.
+   */
+  private static List<HostEvidence> mergeRepeats(List<HostEvidence> ordered) {
+    List<HostEvidence> merged = new ArrayList<>();
+    for (HostEvidence entry : ordered) {
+      int last = merged.size() - 1;
+      if (last >= 0 && merged.get(last).host().equals(entry.host())) {
+        HostEvidence previous = merged.get(last);
+        merged.set(last, new HostEvidence(entry.host(),
+            previous.evidence() + "; " + entry.evidence()));
+      } else {
+        merged.add(entry);
+      }
+    }
+    return merged;
   }
 
   /** Returns the hosts as one line of text. */

@@ -49,4 +49,16 @@ class HostListTest {
     assertThat(hosts.text()).isEqualTo("gfi-31-3, gfi-31-4");
     assertThat(hosts.evidence()).isEmpty();
   }
+
+  @Test
+  void repeatedHostGetsOneEvidenceEntry() {
+    // Two duplicate names resolve to one address, which the list writes once.
+    HostList hosts = new HostList("IP");
+    hosts.add(ip("10.0.0.20"), "web20", "web20 resolves to 10.0.0.20");
+    hosts.add(ip("10.0.0.20"), "web20.lab.test", "web20.lab.test resolves to 10.0.0.20");
+
+    assertThat(hosts.text()).isEqualTo("10.0.0.20");
+    assertThat(hosts.evidence()).containsExactly(new HostEvidence("10.0.0.20",
+        "web20 resolves to 10.0.0.20; web20.lab.test resolves to 10.0.0.20"));
+  }
 }
