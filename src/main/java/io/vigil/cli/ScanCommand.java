@@ -20,8 +20,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code vigil scan launch|list|show|summary}: VM scans on a running Vigil server, through the same API
- * that Qualys clients call.
+ * {@code vigil scan launch|list|show|summary}: VM scans on a running Vigil server, through the
+ * same API that Qualys clients call.
  */
 @Command(
     name = "scan",

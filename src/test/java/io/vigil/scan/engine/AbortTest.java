@@ -49,7 +49,8 @@ class AbortTest {
 
       assertThat(result.notScanned()).isEqualTo(NotScannedReason.ABORTED);
       assertThat(result.evidence())
-          .isEqualTo("the host scan took longer than the option profile's limit of 10 min per host");
+          .isEqualTo(
+              "the host scan took longer than the option profile's limit of 10 min per host");
       assertThat(result.discovery().alive()).isTrue();
       assertThat(result.findings()).isEmpty();
       assertThat(result.finishedAt()).isEqualTo(clock.instant());
