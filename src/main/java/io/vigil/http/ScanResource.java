@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * /api/2.0/fo/scan/: launch, list, cancel, pause, resume, delete and fetch VM scans. Launch
@@ -121,7 +122,7 @@ final class ScanResource {
                 request.string("ip").orElse("").strip(),
                 groupRanges,
                 groupTitles,
-                request.string("fqdn").map(ScanResource::split).orElse(List.of()),
+                request.string("fqdn").map(ScanResource::hostNames).orElse(List.of()),
                 ipList(request, "exclude_ip_per_scan"),
                 scanner,
                 priority,
@@ -171,6 +172,22 @@ final class ScanResource {
       // reported below
     }
     throw ApiException.invalidValue(name, text, "not a positive integer");
+  }
+
+  /** A DNS host name: labels of letters, digits, hyphens and underscores, dot-separated. */
+  private static final Pattern HOST_NAME = Pattern.compile(
+      "(?=.{1,254}$)([A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?\\.)*"
+          + "[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?\\.?");
+
+  /** Splits the fqdn parameter and checks that every entry is a host name (code 1905). */
+  static List<String> hostNames(String text) {
+    List<String> names = split(text);
+    for (String name : names) {
+      if (!HOST_NAME.matcher(name).matches()) {
+        throw ApiException.invalidValue("fqdn", text, "not a host name: " + name);
+      }
+    }
+    return names;
   }
 
   static List<String> split(String text) {

@@ -168,6 +168,19 @@ class ScanLaunchApiTest {
         .contains("1901");
     assertThat(launchError("option_id", profileId, "ip", "10.0.0.0-10.255.255.255"))
         .contains("1905").contains("at most 65536");
+    assertThat(launchError("option_id", profileId, "fqdn", "web.test,a\"b.test"))
+        .isEqualTo("1905 parameter fqdn has invalid value: web.test,a\"b.test (not a host name:"
+            + " a\"b.test)");
+    assertThat(launchError("option_id", profileId, "fqdn", "]]>h.test")).startsWith("1905");
+    assertThat(launchError("option_id", profileId, "fqdn", "-lead.test")).startsWith("1905");
+  }
+
+  @Test
+  void fqdnAcceptsHostNames() {
+    ApiReply reply = server.admin().post(SCAN, form("action", "launch", "option_id", profileId,
+        "fqdn", "web1.lab.test, WIN7_X64, absolute.lab.test."));
+
+    assertThat(reply.status()).as(reply.text()).isEqualTo(200);
   }
 
   @Test
