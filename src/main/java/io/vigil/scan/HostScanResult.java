@@ -11,8 +11,9 @@ import java.util.List;
  * @param discovery whether the host replied and how
  * @param notScanned why the host has no results (DEAD, NOT_VULNERABLE or ABORTED), or null when
  *     it was scanned
- * @param evidence what showed that reason: the probes a dead host left unanswered, the closed
- *     ports of a host that is not vulnerable, or what stopped an aborted scan; null when scanned
+ * @param evidence what showed that reason, such as the probes a dead host left unanswered, the
+ *     closed ports of a host that is not vulnerable, or what stopped an aborted scan. It is null
+ *     for a scanned host.
  * @param portsScanned how many TCP ports the port scan probed; 0 when it did not run
  * @param services the open TCP ports in ascending order, with their services
  * @param findings the port findings in port order, then the host-level findings

@@ -53,7 +53,7 @@ class ScanSummaryAbortTest {
   void hostOverTimeLimitIsAborted() throws Exception {
     String ref = launch(server, "scan_title", "stalled", "option_title", "One minute per host",
         "ip", STALLED_IP);
-    // Discovery and the port scan each connect once; the third connection is service
+    // Discovery and the port scan each connect once. The third connection is service
     // detection, which waits for a banner that never comes.
     long waitUntil = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (targets.connections(STALLED_IP) < 3 && System.nanoTime() < waitUntil) {

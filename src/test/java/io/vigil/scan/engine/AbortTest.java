@@ -85,7 +85,7 @@ class AbortTest {
 
   @Test
   void interruptEndsBlockedServiceRead() throws Exception {
-    // Discovery and the port scan connect and leave; the third connection is service
+    // Discovery and the port scan connect and leave. The third connection is service
     // detection, which then waits in a read for a greeting that never comes.
     CountDownLatch detectionConnected = new CountDownLatch(3);
     CountDownLatch detectionClosed = new CountDownLatch(3);

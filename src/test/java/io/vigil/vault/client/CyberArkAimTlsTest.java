@@ -87,7 +87,7 @@ class CyberArkAimTlsTest {
             VaultException.class, () -> client.fetch(connection(null, false), request, TARGET));
 
     assertThat(e).isInstanceOf(VaultTlsFailedException.class);
-    // JDK 17 sees the server's rejection as a reset after the handshake ("the vault likely
+    // JDK 17 reports the server's rejection as a reset after the handshake ("the vault likely
     // requires a client certificate"); JDK 25 gets TLS 1.3's certificate_required alert during
     // the handshake ("the vault asked for a client certificate"). Both name the fix.
     assertThat(e).hasMessageContaining("client certificate, configure one");
